@@ -1,0 +1,59 @@
+//! Stage 6, serialize: a [`Document`] as JSON, with spans in bytes or chars.
+//!
+//! # Wire format
+//! The contract is the project's `SCHEMA.md`: one object per document. Spans are
+//! half-open `[start, end]` offsets into the decoded text of the input, in bytes by
+//! default, or in Unicode scalar values with [`OffsetUnit::Chars`] (what Python's and
+//! JavaScript's string indexing expect). An input that fails to parse is written as
+//! `{"source": {...}, "error": {"code": ..., "message": ...}}` by [`error_record`].
+
+use serde::Serialize;
+
+use crate::model::{Document, Source};
+use crate::span::CharOffsets;
+use crate::Error;
+
+/// The unit of span offsets in the output.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum OffsetUnit {
+    /// Bytes of the decoded UTF-8 text.
+    #[default]
+    Bytes,
+    /// Unicode scalar values of the decoded text.
+    Chars,
+}
+
+/// Converts every span of `doc` (bytes of `decoded`) to char offsets.
+pub fn to_char_offsets(doc: &mut Document, decoded: &str) {
+    let table = CharOffsets::new(decoded);
+    doc.map_spans(&mut |s| table.span(s));
+}
+
+/// The error record written for an input that could not be parsed.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorRecord<'a> {
+    /// What is known about the input.
+    pub source: &'a Source,
+    /// The error.
+    pub error: ErrorBody,
+}
+
+/// Code and message of an error record.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorBody {
+    /// Stable snake_case code.
+    pub code: &'static str,
+    /// What went wrong, for a person.
+    pub message: String,
+}
+
+/// The error record for `error` on `source`.
+pub fn error_record<'a>(source: &'a Source, error: &Error) -> ErrorRecord<'a> {
+    ErrorRecord {
+        source,
+        error: ErrorBody {
+            code: error.code(),
+            message: error.to_string(),
+        },
+    }
+}

@@ -1,0 +1,164 @@
+//! # zhengce (政策)
+//!
+//! Reads Chinese government policy documents — 通知, 实施方案, 意见, 工作总结, 办法 — as
+//! scraped from the web (GBK or UTF-8, traditional script, portal chrome, lost characters)
+//! and returns a typed [`Document`]: title, 发文字号, issuer, recipients, dates, the numbered
+//! section tree, references, responsible departments and quantitative targets, each with a
+//! byte [`Span`] into the decoded text, plus [`Diagnostic`]s for whatever was repaired.
+//!
+//! ```
+//! let text = "天津市市场监督管理委员会关于印发方案的通知\n津质量发〔2023〕3号\n";
+//! let doc = zhengce::parse(text.as_bytes()).unwrap();
+//! assert_eq!(doc.doc_number.unwrap().normalized, "津质量发〔2023〕3号");
+//! ```
+//!
+//! ## The pipeline
+//! Data flows one way through one module per stage:
+//! [`decode`] (bytes → UTF-8) → [`normalize`] (the view recognizers read, with an offset
+//! map back) → [`segment`] (classified lines) → [`recognize`] (one module per recognizer)
+//! → [`assemble`] (section paths, spans mapped back) → serialize ([`json`]).
+//!
+//! The output contract is the project's `SCHEMA.md`; [`schema()`] returns it as JSON Schema.
+#![deny(missing_docs)]
+
+pub mod assemble;
+pub mod decimal;
+pub mod decode;
+mod error;
+pub mod grammar;
+pub mod json;
+pub mod model;
+pub mod normalize;
+pub mod recognize;
+pub mod segment;
+pub mod span;
+
+pub use decimal::Decimal;
+pub use error::Error;
+pub use json::OffsetUnit;
+pub use model::*;
+pub use span::Span;
+
+/// How to parse.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Read the bytes in this encoding instead of detecting it.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Refuse inputs larger than this many bytes ([`Error::TooLarge`]).
+    pub max_bytes: Option<u64>,
+    /// The input's path, reported in `source.path`.
+    pub path: Option<String>,
+    /// The unit of every span in the result: bytes (default) or chars of the decoded text.
+    pub offsets: json::OffsetUnit,
+}
+
+/// Parses one document from its bytes with default options.
+///
+/// Fails only when the input is not text at all ([`Error::NotText`]); every other problem
+/// becomes a diagnostic inside the document.
+pub fn parse(bytes: &[u8]) -> Result<Document, Error> {
+    parse_with(bytes, &Options::default())
+}
+
+/// Parses one document from its bytes.
+pub fn parse_with(bytes: &[u8], options: &Options) -> Result<Document, Error> {
+    let size = bytes.len() as u64;
+    if let Some(limit) = options.max_bytes {
+        if size > limit {
+            return Err(Error::TooLarge { size, limit });
+        }
+    }
+    let decoded = decode::decode(bytes, options.encoding)?;
+    let mut source = Source {
+        path: options.path.clone(),
+        encoding: decoded.encoding.to_string(),
+        bytes: size,
+        replaced_invalid: decoded.replaced,
+        traditional_converted: false,
+    };
+    let mut diagnostics = Vec::new();
+    if decoded.replaced > 0 {
+        diagnostics.push(Diagnostic::warning(
+            "invalid_bytes_replaced",
+            format!(
+                "{} malformed {} sequences replaced by U+FFFD",
+                decoded.replaced, decoded.encoding
+            ),
+            None,
+        ));
+    }
+    if decoded.truncated {
+        diagnostics.push(Diagnostic::warning(
+            "truncated_utf8",
+            "the input ends in the middle of a UTF-8 character",
+            None,
+        ));
+    }
+    let mut doc = parse_text(&decoded.text);
+    if options.offsets == json::OffsetUnit::Chars {
+        json::to_char_offsets(&mut doc, &decoded.text);
+    }
+    source.traditional_converted = doc.source.traditional_converted;
+    doc.source = source;
+    diagnostics.append(&mut doc.diagnostics);
+    doc.diagnostics = diagnostics;
+    Ok(doc)
+}
+
+/// Parses an already decoded text. Never fails; `source.encoding` is `UTF-8`.
+///
+/// ```
+/// let doc = zhengce::parse_text("一、总体要求\n（一）目标。到2025年，覆盖率达到100%。");
+/// assert_eq!(doc.source.encoding, "UTF-8");
+/// ```
+pub fn parse_text(text: &str) -> Document {
+    let norm = normalize::normalize(text);
+    let segmented = segment::segment(&norm.text);
+    let mut doc = Document::empty(Source {
+        path: None,
+        encoding: "UTF-8".to_string(),
+        bytes: text.len() as u64,
+        replaced_invalid: 0,
+        traditional_converted: norm.traditional_converted,
+    });
+    if norm.pinyin_removed > 0 {
+        doc.diagnostics.push(Diagnostic::info(
+            "pinyin_removed",
+            format!(
+                "{} scraper pinyin annotations removed",
+                norm.pinyin_removed
+            ),
+            None,
+        ));
+    }
+    let input = recognize::Input::new(&norm.text, &segmented);
+    recognize::run(&input, &mut doc);
+    assemble::finish(&mut doc, &norm);
+    doc
+}
+
+/// The output contract as a JSON Schema (draft 2020-12), generated from the types.
+pub fn schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Document)).unwrap_or_default()
+}
+
+/// The section tree as indented text: one line per section, marker and heading.
+///
+/// ```
+/// let doc = zhengce::parse_text("一、总体要求\n（一）目标。正文\n");
+/// print!("{}", zhengce::outline(&doc));
+/// ```
+pub fn outline(doc: &Document) -> String {
+    fn walk(sections: &[Section], depth: usize, out: &mut String) {
+        for s in sections {
+            out.push_str(&"  ".repeat(depth));
+            out.push_str(&s.marker);
+            out.push_str(&s.heading);
+            out.push('\n');
+            walk(&s.children, depth + 1, out);
+        }
+    }
+    let mut out = String::new();
+    walk(&doc.sections, 0, &mut out);
+    out
+}

@@ -1,0 +1,286 @@
+//! Numbers as printed: Chinese numerals, Arabic and full-width digits.
+//!
+//! Used by every recognizer that reads a number: section markers （二十三）, dates
+//! 二〇二三年九月四日, quantities 三百余家 / 两万 / 1.2万亿元.
+//!
+//! ```bnf
+//! integer   = yi-group* wan-group? section          ; 三亿五千万, 一万亿, 一百零五
+//! yi-group  = (wan-group? section | ε) "亿"
+//! wan-group = section "万"
+//! section   = (digit? "千")? zero? (digit? "百")? zero? (digit? "十")? digit?
+//!           | "廿" digit? | "卅" digit?
+//! digit     = 一 二 两 三 四 五 六 七 八 九 (and 大写 壹 贰 叁 肆 伍 陆 柒 捌 玖)
+//! zero      = 〇 | 零
+//! positional = (digit | zero){2,}                    ; 二〇二三 (years, digit by digit)
+//! ```
+//!
+//! Units must decrease inside a section (一千百 is rejected), two digits may not stand side
+//! by side (二三 is not a unit-form numeral; see [`positional`]), and a result that does
+//! not fit in `u64` is `None`, never a wrapped value. A colloquial trailing digit after
+//! 百/千/万 counts one unit lower: 一百五 = 150, 两万五 = 25000.
+
+/// The value of a digit character (一 … 九, 两, 大写 forms, 〇/零 as 0), if it is one.
+pub fn digit_value(c: char) -> Option<u64> {
+    Some(match c {
+        '〇' | '零' | '○' | 'O' => 0,
+        '一' | '壹' | '幺' => 1,
+        '二' | '两' | '贰' | '貳' | '兩' => 2,
+        '三' | '叁' | '參' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' | '陸' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// The exponent of a small unit: 十 = 1, 百 = 2, 千 = 3.
+fn small_unit(c: char) -> Option<u32> {
+    match c {
+        '十' | '拾' => Some(1),
+        '百' | '佰' => Some(2),
+        '千' | '仟' => Some(3),
+        _ => None,
+    }
+}
+
+/// True for any character that can be part of a Chinese numeral.
+pub fn is_numeral_char(c: char) -> bool {
+    digit_value(c).is_some()
+        || small_unit(c).is_some()
+        || matches!(c, '万' | '萬' | '亿' | '億' | '廿' | '卅')
+}
+
+/// Parses a whole unit-form Chinese numeral: 十一, 一十一, 一百零五, 六十六, 两千, 三亿五千万.
+///
+/// ```
+/// use zhengce::recognize::numeral::integer;
+/// assert_eq!(integer("一百零五"), Some(105));
+/// assert_eq!(integer("六十六"), Some(66));
+/// assert_eq!(integer("三亿五千万"), Some(350_000_000));
+/// assert_eq!(integer("二三"), None);
+/// ```
+pub fn integer(s: &str) -> Option<u64> {
+    let mut total: u64 = 0; // everything already multiplied by 亿
+    let mut wan: u64 = 0; // the current 万 group, multiplied by 万
+    let mut wan_seen = false;
+    let mut section: u64 = 0; // below 万
+    let mut digit: Option<u64> = None;
+    let mut last_exp: u32 = 4; // exponent of the last small unit in this section
+    let mut zero_pending = false;
+    let mut any = false;
+    for c in s.chars() {
+        any = true;
+        if let Some(d) = digit_value(c) {
+            if digit.is_some() {
+                return None;
+            }
+            if d == 0 {
+                zero_pending = true;
+                continue;
+            }
+            digit = Some(d);
+            continue;
+        }
+        if let Some(exp) = small_unit(c) {
+            if exp >= last_exp {
+                return None;
+            }
+            let d = match digit.take() {
+                Some(d) => d,
+                // 十 at the start of a section means 一十; 百/千 alone mean 一百/一千.
+                None if section == 0 && !zero_pending => 1,
+                None => return None,
+            };
+            section = section.checked_add(d.checked_mul(10u64.pow(exp))?)?;
+            last_exp = exp;
+            zero_pending = false;
+            continue;
+        }
+        match c {
+            '廿' | '卅' => {
+                if section != 0 || digit.is_some() || last_exp < 4 {
+                    return None;
+                }
+                section = if c == '廿' { 20 } else { 30 };
+                last_exp = 1;
+            }
+            '万' | '萬' => {
+                if wan_seen {
+                    return None;
+                }
+                let group = section.checked_add(digit.take().unwrap_or(0))?;
+                let group = if group == 0 && total == 0 { 1 } else { group };
+                wan = group.checked_mul(10_000)?;
+                wan_seen = true;
+                section = 0;
+                last_exp = 4;
+                zero_pending = false;
+            }
+            '亿' | '億' => {
+                let group = wan
+                    .checked_add(section)?
+                    .checked_add(digit.take().unwrap_or(0))?;
+                total = if group == 0 {
+                    // 亿亿: multiply what came before; 亿 alone is one 亿.
+                    if total == 0 {
+                        100_000_000
+                    } else {
+                        total.checked_mul(100_000_000)?
+                    }
+                } else {
+                    total.checked_add(group)?.checked_mul(100_000_000)?
+                };
+                wan = 0;
+                wan_seen = false;
+                section = 0;
+                last_exp = 4;
+                zero_pending = false;
+            }
+            _ => return None,
+        }
+    }
+    if !any {
+        return None;
+    }
+    let tail = match digit {
+        // 一百五 = 150, 两万五 = 25000: a trailing digit right after a unit counts one lower.
+        Some(d) if !zero_pending && last_exp >= 2 && last_exp < 4 => d * 10u64.pow(last_exp - 1),
+        Some(d) if !zero_pending && last_exp == 4 && wan_seen && section == 0 => d * 1000,
+        Some(d) => d,
+        None => 0,
+    };
+    total.checked_add(wan)?.checked_add(section)?.checked_add(tail)
+}
+
+/// Parses a digit-by-digit numeral such as 二〇二三 or 一九九八 (at least two digits).
+///
+/// ```
+/// assert_eq!(zhengce::recognize::numeral::positional("二〇二三"), Some(2023));
+/// assert_eq!(zhengce::recognize::numeral::positional("二十"), None);
+/// ```
+pub fn positional(s: &str) -> Option<u64> {
+    let mut value: u64 = 0;
+    let mut n = 0;
+    for c in s.chars() {
+        let d = digit_value(c)?;
+        value = value.checked_mul(10)?.checked_add(d)?;
+        n += 1;
+    }
+    (n >= 2).then_some(value)
+}
+
+/// The longest prefix of `s` made of numeral characters that parses as a unit-form
+/// integer: its value and byte length.
+///
+/// ```
+/// use zhengce::recognize::numeral::leading_integer;
+/// assert_eq!(leading_integer("二十三项"), Some((23, 9)));
+/// assert_eq!(leading_integer("项"), None);
+/// ```
+pub fn leading_integer(s: &str) -> Option<(u64, usize)> {
+    // No real numeral is longer than this; capping the run keeps pathological input linear.
+    const LONGEST: usize = 24;
+    let mut end = s
+        .char_indices()
+        .take(LONGEST)
+        .find(|&(_, c)| !is_numeral_char(c))
+        .map(|(i, _)| i)
+        .unwrap_or_else(|| s.char_indices().nth(LONGEST).map_or(s.len(), |(i, _)| i));
+    // Shrink from the right until it parses.
+    let mut steps = 0;
+    while end > 0 && steps <= LONGEST {
+        if let Some(head) = s.get(..end) {
+            if let Some(v) = integer(head) {
+                return Some((v, end));
+            }
+        }
+        end = s
+            .get(..end)
+            .and_then(|h| h.char_indices().next_back())
+            .map_or(0, |(i, _)| i);
+        steps += 1;
+    }
+    None
+}
+
+/// Parses an Arabic integer made of ASCII digits.
+pub fn arabic(s: &str) -> Option<u64> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// Parses an ordinal in either script: `12`, `十二`, `二〇二三` is not an ordinal.
+pub fn ordinal(s: &str) -> Option<u64> {
+    arabic(s).or_else(|| integer(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_form_numerals() {
+        let cases = [
+            ("一", 1),
+            ("十", 10),
+            ("十一", 11),
+            ("一十一", 11),
+            ("二十", 20),
+            ("廿", 20),
+            ("廿三", 23),
+            ("六十六", 66),
+            ("一百", 100),
+            ("百", 100),
+            ("一百零五", 105),
+            ("一百五", 150),
+            ("两百", 200),
+            ("两千", 2000),
+            ("两千零二十三", 2023),
+            ("一万", 10_000),
+            ("万", 10_000),
+            ("三万五千", 35_000),
+            ("两万五", 25_000),
+            ("十万", 100_000),
+            ("一亿", 100_000_000),
+            ("三亿五千万", 350_000_000),
+            ("十二亿", 1_200_000_000),
+            ("五千亿", 500_000_000_000),
+            ("一万亿", 1_000_000_000_000),
+            ("壹佰零伍", 105),
+            ("贰拾", 20),
+            ("九千九百九十九", 9999),
+        ];
+        for (s, v) in cases {
+            assert_eq!(integer(s), Some(v), "{s} should read as {v}");
+        }
+    }
+
+    #[test]
+    fn malformed_numerals_are_rejected() {
+        for s in ["", "二三", "十十", "一千百", "万万", "百十百", "一二十"] {
+            assert_eq!(integer(s), None, "{s} should be rejected");
+        }
+    }
+
+    #[test]
+    fn overflow_is_none_not_a_wrap() {
+        assert_eq!(integer("一万亿亿亿"), None);
+        assert_eq!(positional(&"九".repeat(30)), None);
+        let long = "一".repeat(10_000);
+        assert_eq!(integer(&long), None);
+        assert_eq!(leading_integer(&long), Some((1, 3)));
+    }
+
+    #[test]
+    fn positional_years() {
+        assert_eq!(positional("二〇二三"), Some(2023));
+        assert_eq!(positional("二零二一"), Some(2021));
+        assert_eq!(positional("一九九八"), Some(1998));
+        assert_eq!(positional("一"), None);
+    }
+}

@@ -1,0 +1,170 @@
+//! Stage 3, segment: the normalized text as lines, each classified.
+//!
+//! A line is the unit every line-level recognizer (headings, metadata, signature, 附件)
+//! looks at; inline recognizers (doc numbers, quantities, responsibilities) search inside
+//! the body lines. Web chrome — navigation, sharing widgets, counters, footers, page
+//! numbers such as "— 3 —" — is recognized from `grammars/chrome.txt` and kept out of the
+//! body, but stays in the list so nothing is lost.
+//!
+//! Hands on [`Segmented`]: every line with its span in the normalized text.
+
+use std::sync::LazyLock;
+
+use crate::grammar;
+use crate::span::Span;
+
+/// What a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Empty or only spaces.
+    Blank,
+    /// Portal chrome (navigation, sharing, counters, footers, page numbers).
+    Chrome,
+    /// Part of the document.
+    Body,
+}
+
+/// One line of the normalized text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    /// The whole line, without its line break.
+    pub span: Span,
+    /// The line without leading and trailing spaces.
+    pub content: Span,
+    /// What it is.
+    pub kind: LineKind,
+}
+
+impl Line {
+    /// The trimmed text of the line.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.content.slice(text).unwrap_or_default()
+    }
+
+    /// True for a body line.
+    pub fn is_body(&self) -> bool {
+        self.kind == LineKind::Body
+    }
+}
+
+/// The lines of a normalized text.
+#[derive(Debug, Clone, Default)]
+pub struct Segmented {
+    /// Every line, in order.
+    pub lines: Vec<Line>,
+}
+
+impl Segmented {
+    /// The body lines, in order.
+    pub fn body(&self) -> impl Iterator<Item = &Line> + '_ {
+        self.lines.iter().filter(|l| l.is_body())
+    }
+}
+
+/// Splits `text` into classified lines.
+///
+/// ```
+/// let s = zhengce::segment::segment("首页 > 政策\n一、总体要求\n\n");
+/// assert_eq!(s.lines.len(), 3);
+/// assert_eq!(s.lines[0].kind, zhengce::segment::LineKind::Chrome);
+/// assert_eq!(s.lines[1].kind, zhengce::segment::LineKind::Body);
+/// ```
+pub fn segment(text: &str) -> Segmented {
+    let mut lines = Vec::with_capacity(text.len() / 64 + 1);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
+        if start > text.len() {
+            break;
+        }
+        let raw = text.get(start..end).unwrap_or_default();
+        let lead = raw.len() - raw.trim_start().len();
+        let trimmed = raw.trim();
+        let content = Span::new(start + lead, start + lead + trimmed.len());
+        let kind = if trimmed.is_empty() {
+            LineKind::Blank
+        } else if is_chrome(trimmed) {
+            LineKind::Chrome
+        } else {
+            LineKind::Body
+        };
+        lines.push(Line {
+            span: Span::new(start, end),
+            content,
+            kind,
+        });
+        start = end + 1;
+    }
+    if lines.last().is_some_and(|l| l.span.is_empty() && l.span.start == text.len()) && !text.is_empty() {
+        lines.pop();
+    }
+    Segmented { lines }
+}
+
+enum Rule {
+    Prefix(&'static str),
+    Contains(&'static str),
+    Exact(&'static str),
+}
+
+static CHROME_RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    grammar::entries(grammar::CHROME.contents)
+        .filter_map(|row| match row.as_slice() {
+            ["prefix", p] => Some(Rule::Prefix(p)),
+            ["contains", p] => Some(Rule::Contains(p)),
+            ["exact", p] => Some(Rule::Exact(p)),
+            _ => None,
+        })
+        .collect()
+});
+
+/// Longest line (in chars) that a `contains` rule may call chrome.
+const SHORT_LINE: usize = 40;
+
+/// True when a trimmed line is portal chrome.
+pub fn is_chrome(line: &str) -> bool {
+    if is_page_number(line) {
+        return true;
+    }
+    let short = line.chars().count() <= SHORT_LINE;
+    CHROME_RULES.iter().any(|rule| match rule {
+        Rule::Prefix(p) => line.starts_with(p),
+        Rule::Contains(p) => short && line.contains(p),
+        Rule::Exact(p) => line == *p,
+    })
+}
+
+/// A page number line: "— 3 —", "- 12 -", "第3页", "3/12".
+fn is_page_number(line: &str) -> bool {
+    let inner = line.trim_matches(|c: char| matches!(c, '—' | '-' | '－' | '–' | ' '));
+    let dashed = inner.len() < line.len() && !inner.is_empty();
+    let digits = !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit());
+    if dashed && digits && inner.len() <= 4 {
+        return true;
+    }
+    if let Some(rest) = line.strip_prefix('第').and_then(|r| r.strip_suffix('页')) {
+        return !rest.is_empty() && rest.len() <= 4 && rest.chars().all(|c| c.is_ascii_digit());
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers_are_chrome() {
+        assert!(is_chrome("— 3 —"));
+        assert!(is_chrome("- 12 -"));
+        assert!(!is_chrome("3"), "a bare number is not known to be a page number");
+        assert!(!is_chrome("一、总体要求"));
+    }
+
+    #[test]
+    fn spans_cover_each_line() {
+        let text = "  一、目标  \n正文";
+        let s = segment(text);
+        assert_eq!(s.lines[0].text(text), "一、目标");
+        assert_eq!(s.lines[1].text(text), "正文");
+        assert_eq!(s.lines[1].span, Span::new(text.len() - 6, text.len()));
+    }
+}

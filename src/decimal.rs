@@ -175,14 +175,20 @@ mod tests {
         assert_eq!(Decimal::parse("1,234").unwrap().to_string(), "1234");
         assert!(Decimal::parse("").is_none());
         assert!(Decimal::parse("1.2.3").is_none());
-        assert!(Decimal::parse(&"9".repeat(60)).is_none(), "overflow is None, not a wrap");
+        assert!(
+            Decimal::parse(&"9".repeat(60)).is_none(),
+            "overflow is None, not a wrap"
+        );
     }
 
     #[test]
     fn serializes_as_a_json_number() {
         let v = Decimal::parse("1.57").unwrap();
         assert_eq!(serde_json::to_string(&v).unwrap(), "1.57");
-        assert_eq!(serde_json::to_string(&Decimal::from_int(5000)).unwrap(), "5000");
+        assert_eq!(
+            serde_json::to_string(&Decimal::from_int(5000)).unwrap(),
+            "5000"
+        );
         let back: Decimal = serde_json::from_str("1.57").unwrap();
         assert_eq!(back, v);
     }

@@ -55,8 +55,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         return Ok(with(UTF_8, bytes, false));
     }
     // Only an incomplete sequence in the last three bytes: a UTF-8 file cut short.
-    if bytes.len() - valid <= 3 && is_truncated_utf8_tail(bytes.get(valid..).unwrap_or_default())
-    {
+    if bytes.len() - valid <= 3 && is_truncated_utf8_tail(bytes.get(valid..).unwrap_or_default()) {
         return Ok(with(UTF_8, bytes, true));
     }
     let prefix = bytes.get(..DETECT_PREFIX).unwrap_or(bytes);
@@ -181,10 +180,17 @@ mod tests {
     #[test]
     fn utf8_and_bom() {
         let d = decode("通知".as_bytes(), None).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding, d.replaced), ("通知", "UTF-8", 0));
+        assert_eq!(
+            (d.text.as_str(), d.encoding, d.replaced),
+            ("通知", "UTF-8", 0)
+        );
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend_from_slice("通知".as_bytes());
-        assert_eq!(decode(&bom, None).unwrap().text, "通知", "should strip a UTF-8 BOM");
+        assert_eq!(
+            decode(&bom, None).unwrap().text,
+            "通知",
+            "should strip a UTF-8 BOM"
+        );
     }
 
     #[test]

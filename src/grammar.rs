@@ -61,7 +61,12 @@ mod tests {
                     file.name,
                     row
                 );
-                assert!(seen.insert(row.clone()), "{}: duplicate row {:?}", file.name, row);
+                assert!(
+                    seen.insert(row.clone()),
+                    "{}: duplicate row {:?}",
+                    file.name,
+                    row
+                );
             }
         }
     }

@@ -124,10 +124,7 @@ pub fn parse_text(text: &str) -> Document {
     if norm.pinyin_removed > 0 {
         doc.diagnostics.push(Diagnostic::info(
             "pinyin_removed",
-            format!(
-                "{} scraper pinyin annotations removed",
-                norm.pinyin_removed
-            ),
+            format!("{} scraper pinyin annotations removed", norm.pinyin_removed),
             None,
         ));
     }

@@ -19,7 +19,10 @@ fn schema_md_example_validates_against_the_generated_schema() {
         .iter_errors(&example)
         .map(|e| format!("{} at {}", e, e.instance_path()))
         .collect();
-    assert!(errors.is_empty(), "SCHEMA.md's example should validate: {errors:#?}");
+    assert!(
+        errors.is_empty(),
+        "SCHEMA.md's example should validate: {errors:#?}"
+    );
 }
 
 #[test]
@@ -43,8 +46,17 @@ fn parsed_documents_validate_against_the_schema() {
             .iter_errors(&value)
             .map(|e| format!("{} at {}", e, e.instance_path()))
             .collect();
-        assert!(errors.is_empty(), "{} output should validate: {errors:#?}", path.display());
+        assert!(
+            errors.is_empty(),
+            "{} output should validate: {errors:#?}",
+            path.display()
+        );
         let back: Document = serde_json::from_value(value).expect("output reads back");
-        assert_eq!(back, doc, "{} output should round-trip through JSON", path.display());
+        assert_eq!(
+            back,
+            doc,
+            "{} output should round-trip through JSON",
+            path.display()
+        );
     }
 }

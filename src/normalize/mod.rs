@@ -245,7 +245,11 @@ mod tests {
     fn removes_pinyin_only_with_tone_marks() {
         let n = normalize("中國計量網(wǎng)與(試行)和(abc)");
         assert!(n.text.starts_with("中国计量网与") || n.text.starts_with("中國計量網與"));
-        assert!(n.text.contains("(abc)"), "pinyin needs a tone mark: {}", n.text);
+        assert!(
+            n.text.contains("(abc)"),
+            "pinyin needs a tone mark: {}",
+            n.text
+        );
         assert_eq!(n.pinyin_removed, 1);
     }
 

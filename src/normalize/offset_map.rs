@@ -152,9 +152,17 @@ mod tests {
         let whole = map.to_original(Span::new(0, text.len()));
         assert_eq!(&orig[whole.start..whole.end], orig);
         let first = map.to_original(Span::new(0, 3));
-        assert_eq!(&orig[first.start..first.end], "网", "an end stops before removed pinyin");
+        assert_eq!(
+            &orig[first.start..first.end],
+            "网",
+            "an end stops before removed pinyin"
+        );
         let second = map.to_original(Span::new(3, 6));
-        assert_eq!(&orig[second.start..second.end], "站", "a start skips removed pinyin");
+        assert_eq!(
+            &orig[second.start..second.end],
+            "站",
+            "a start skips removed pinyin"
+        );
         let digit = map.to_original(Span::new(6, 7));
         assert_eq!(&orig[digit.start..digit.end], "２");
     }

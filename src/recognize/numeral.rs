@@ -152,7 +152,10 @@ pub fn integer(s: &str) -> Option<u64> {
         Some(d) => d,
         None => 0,
     };
-    total.checked_add(wan)?.checked_add(section)?.checked_add(tail)
+    total
+        .checked_add(wan)?
+        .checked_add(section)?
+        .checked_add(tail)
 }
 
 /// Parses a digit-by-digit numeral such as 二〇二三 or 一九九八 (at least two digits).

@@ -103,6 +103,11 @@ impl Builder {
         self.force(at, orig_end);
     }
 
+    /// The last char written so far.
+    pub fn last_char(&self) -> Option<char> {
+        self.out.chars().next_back()
+    }
+
     /// Finishes: the text and its map.
     pub fn finish(self, orig_len: usize) -> (String, OffsetMap) {
         let norm_len = self.out.len();
@@ -152,9 +157,17 @@ mod tests {
         let whole = map.to_original(Span::new(0, text.len()));
         assert_eq!(&orig[whole.start..whole.end], orig);
         let first = map.to_original(Span::new(0, 3));
-        assert_eq!(&orig[first.start..first.end], "网", "an end stops before removed pinyin");
+        assert_eq!(
+            &orig[first.start..first.end],
+            "网",
+            "an end stops before removed pinyin"
+        );
         let second = map.to_original(Span::new(3, 6));
-        assert_eq!(&orig[second.start..second.end], "站", "a start skips removed pinyin");
+        assert_eq!(
+            &orig[second.start..second.end],
+            "站",
+            "a start skips removed pinyin"
+        );
         let digit = map.to_original(Span::new(6, 7));
         assert_eq!(&orig[digit.start..digit.end], "２");
     }

@@ -392,6 +392,56 @@ mod tests {
     }
 
     #[test]
+    fn corrupt_pinyin_runs_are_removed_and_reported() {
+        let cases = [
+            ("市場秩序?qū)m?xiàng)整治", "市场秩序整治"),
+            ("探索燃?xì)?、水表", "探索燃、水表"),
+            ("監督管理?xiàng)l例》", "监督管理例》"),
+            ("明辨真?zhèn)?。充分", "明辨真。充分"),
+        ];
+        for (orig, want) in cases {
+            let n = normalize(&format!("{orig}天津市質量發展"));
+            assert!(n.text.starts_with(want), "{orig} → {}", n.text);
+            assert_eq!(
+                n.pinyin_corrupt.len(),
+                1,
+                "one corrupt run reported in {orig}"
+            );
+            let span = n.pinyin_corrupt[0];
+            let removed = &orig[span.start..span.end];
+            assert!(
+                removed.starts_with('?'),
+                "the run starts at the lost character"
+            );
+        }
+        let n = normalize("是否(?)？ok) 网址?id=3 资金?yes)");
+        assert!(
+            n.pinyin_corrupt.is_empty(),
+            "no tone mark, no removal: {}",
+            n.text
+        );
+        assert!(n.text.contains("?yes)"), "{}", n.text);
+    }
+
+    #[test]
+    fn bulk_copy_keeps_everything_else() {
+        let orig =
+            "一、总体要求\r\n（一）目标：到２０２５年，达到\u{a0}８５％。\u{feff}〔2023〕﹝2024﹞";
+        let n = normalize(orig);
+        assert_eq!(
+            n.text,
+            "一、总体要求\n(一)目标:到2025年,达到 85%。〔2023〕〔2024〕"
+        );
+        assert!(!n.traditional_converted);
+        let whole = n.to_original(Span::new(0, n.text.len()));
+        assert_eq!(
+            (whole.start, whole.end),
+            (0, orig.len()),
+            "the whole maps to the whole"
+        );
+    }
+
+    #[test]
     fn spans_map_back_to_the_original() {
         let orig = "一、網(wǎng)站２０２３年";
         let n = normalize(orig);

@@ -206,14 +206,14 @@ fn binary_reason(bytes: &[u8]) -> Option<String> {
 /// most a quarter as many on the other parity. Chinese text in UTF-16 has few NULs, but its line breaks and
 /// digits give them away.
 fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 2 || bytes.len() % 2 != 0 {
+    if bytes.len() < 2 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = bytes.get(..BINARY_PREFIX).unwrap_or(bytes);
     let (mut even, mut odd) = (0usize, 0usize);
     for (i, &b) in sample.iter().enumerate() {
         if b == 0 {
-            if i % 2 == 0 {
+            if i.is_multiple_of(2) {
                 even += 1;
             } else {
                 odd += 1;

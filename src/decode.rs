@@ -1,7 +1,8 @@
 //! Stage 1, decode: bytes → UTF-8 text.
 //!
 //! Order of evidence: a byte-order mark (UTF-8, UTF-16LE/BE); else strict UTF-8 (a file
-//! cut mid-character at its very end still counts as UTF-8); else chardetng over a prefix
+//! cut mid-character at its very end still counts as UTF-8, and so does one with ten times
+//! as many well-formed non-ASCII characters as malformed sequences); else chardetng over a prefix
 //! chooses between GB18030/GBK and Big5 (a Big5 guess is kept only when Big5 reads the
 //! text at least as cleanly as GB18030). UTF-16 without a BOM is recognized by NUL bytes
 //! on one parity only. Malformed sequences are replaced by U+FFFD and counted, one per
@@ -67,6 +68,11 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         return Ok(with(UTF_8, bytes, true));
     }
     let prefix = bytes.get(..DETECT_PREFIX).unwrap_or(bytes);
+    // UTF-8 with a few bad sequences (a lone surrogate, a stray Latin-1 byte) is still
+    // UTF-8; GBK read as UTF-8 has nearly every non-ASCII byte wrong.
+    if mostly_utf8(&with(UTF_8, prefix, false)) {
+        return Ok(with(UTF_8, bytes, false));
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(prefix, prefix.len() == bytes.len());
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
@@ -165,6 +171,17 @@ fn is_truncated_utf8_tail(tail: &[u8]) -> bool {
     !tail.is_empty()
         && tail.len() <= 3
         && std::str::from_utf8(tail).is_err_and(|e| e.valid_up_to() == 0 && e.error_len().is_none())
+}
+
+/// Ten times as many well-formed non-ASCII characters as replacements (GBK read as UTF-8
+/// has more replacements than characters).
+fn mostly_utf8(d: &Decoded) -> bool {
+    let good = d
+        .text
+        .chars()
+        .filter(|&c| !c.is_ascii() && c != '\u{FFFD}')
+        .count() as u64;
+    d.replaced * 10 < good
 }
 
 /// More than a third of the characters are replacements: not text in any encoding we know.
@@ -396,6 +413,17 @@ mod tests {
         let mut control = vec![0x01u8; 1000];
         control.extend_from_slice("通知".as_bytes());
         assert_eq!(decode(&control, None).unwrap_err().code(), "not_text");
+    }
+
+    #[test]
+    fn utf8_with_a_few_bad_sequences_stays_utf8() {
+        let mut bytes = "天津市市场监督管理委员会关于印发方案的通知"
+            .repeat(4)
+            .into_bytes();
+        bytes.splice(12..12, [0xED, 0xA0, 0x80]); // a UTF-8-encoded lone surrogate
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, "UTF-8", "one bad sequence does not make it GBK");
+        assert!(d.replaced >= 1 && d.text.starts_with("天津市市"), "{:?}", d);
     }
 
     #[test]

@@ -1,14 +1,17 @@
 //! Stage 1, decode: bytes → UTF-8 text.
 //!
 //! Order of evidence: a byte-order mark (UTF-8, UTF-16LE/BE); else strict UTF-8 (a file
-//! cut mid-character at its very end still counts as UTF-8); else chardetng over a prefix
-//! chooses between GB18030/GBK and Big5 (and anything else it recognizes). Malformed
-//! sequences are replaced by U+FFFD and counted, never a failure. Binary data — NUL bytes
-//! in an input without a UTF-16 BOM, or mostly control bytes — is [`Error::NotText`].
+//! cut mid-character at its very end still counts as UTF-8, and so does one with ten times
+//! as many well-formed non-ASCII characters as malformed sequences); else chardetng over a prefix
+//! chooses between GB18030/GBK and Big5 (a Big5 guess is kept only when Big5 reads the
+//! text at least as cleanly as GB18030). UTF-16 without a BOM is recognized by NUL bytes
+//! on one parity only. Malformed sequences are replaced by U+FFFD and counted, one per
+//! sequence, never a failure. Binary data — NUL bytes (without UTF-16 evidence), mostly
+//! control bytes, or mostly undecodable bytes — is [`Error::NotText`].
 //!
 //! Hands on a [`Decoded`]: the text and how it was obtained.
 
-use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 
 use crate::error::Error;
 
@@ -47,32 +50,72 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         let body = bytes.get(len..).unwrap_or_default();
         return Ok(with(enc, body, false));
     }
+    if let Some(enc) = bomless_utf16(bytes) {
+        return Ok(with(enc, bytes, false));
+    }
     if let Some(reason) = binary_reason(bytes) {
         return Err(Error::NotText { reason });
     }
     let valid = Encoding::utf8_valid_up_to(bytes);
     if valid == bytes.len() {
+        if let Some(gb) = gbk_posing_as_utf8(bytes) {
+            return Ok(gb);
+        }
         return Ok(with(UTF_8, bytes, false));
     }
-    // Only an incomplete sequence in the last three bytes: a UTF-8 file cut short.
-    if bytes.len() - valid <= 3 && is_truncated_utf8_tail(bytes.get(valid..).unwrap_or_default()) {
+    // Only an incomplete sequence at the very end: a UTF-8 file cut short.
+    if is_truncated_utf8_tail(bytes.get(valid..).unwrap_or_default()) {
         return Ok(with(UTF_8, bytes, true));
     }
     let prefix = bytes.get(..DETECT_PREFIX).unwrap_or(bytes);
+    // UTF-8 with a few bad sequences (a lone surrogate, a stray Latin-1 byte) is still
+    // UTF-8; GBK read as UTF-8 has nearly every non-ASCII byte wrong.
+    if mostly_utf8(&with(UTF_8, prefix, false)) {
+        return Ok(with(UTF_8, bytes, false));
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(prefix, prefix.len() == bytes.len());
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
-    // chardetng reports GBK for GB18030 text; the GB18030 decoder reads both exactly.
-    let enc = if guess == encoding_rs::GBK || guess == encoding_rs::WINDOWS_1252 {
-        GB18030
+    // The documents are Chinese: GB18030 (which reads GBK exactly) unless chardetng
+    // says Big5 and Big5 reads the text at least as cleanly.
+    let gb = with(GB18030, bytes, false);
+    let decoded = if guess == encoding_rs::BIG5 {
+        let big5 = with(encoding_rs::BIG5, bytes, false);
+        if big5.replaced <= gb.replaced {
+            big5
+        } else {
+            gb
+        }
     } else {
-        guess
+        gb
     };
-    let decoded = with(enc, bytes, false);
-    if enc != GB18030 && mostly_replaced(&decoded) {
-        return Ok(with(GB18030, bytes, false));
+    if mostly_replaced(&decoded) {
+        return Err(Error::NotText {
+            reason: format!(
+                "{} of {} characters are undecodable in any supported encoding",
+                decoded.replaced,
+                decoded.text.chars().count()
+            ),
+        });
     }
     Ok(decoded)
+}
+
+/// Short GBK texts can be valid UTF-8 by accident: `通知` is `CD A8 D6 AA`, which UTF-8
+/// reads as two Greek/Hebrew-range characters. Chinese UTF-8 text has three-byte
+/// characters (lead bytes E0–EF); when there are none but there are two-byte ones, and
+/// GB18030 reads every non-ASCII pair cleanly as Han characters, the text is GBK.
+fn gbk_posing_as_utf8(bytes: &[u8]) -> Option<Decoded> {
+    if bytes.iter().any(|&b| b >= 0xE0) || bytes.iter().all(u8::is_ascii) {
+        return None;
+    }
+    let gb = with(GB18030, bytes, false);
+    let all_han = gb
+        .text
+        .chars()
+        .filter(|c| !c.is_ascii())
+        .all(crate::normalize::is_han);
+    (gb.replaced == 0 && all_han).then_some(gb)
 }
 
 /// Looks up an encoding label such as `gbk`, `gb18030`, `big5`, `utf-16le`.
@@ -82,69 +125,86 @@ pub fn encoding_for_label(label: &str) -> Result<&'static Encoding, Error> {
     })
 }
 
+/// Decodes `body` (without BOM) as `enc`, counting each malformed sequence replaced by U+FFFD.
 fn with(enc: &'static Encoding, body: &[u8], truncated: bool) -> Decoded {
-    let (text, had_errors) = enc.decode_without_bom_handling(body);
-    let replaced = if had_errors {
-        count_replacements(&text) - count_replacements_in_source(enc, body)
-    } else {
-        0
-    };
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(body.len())
+        .unwrap_or(body.len());
+    let mut text = String::with_capacity(capacity);
+    let mut replaced = 0u64;
+    let mut src = body;
+    loop {
+        let (result, read) = decoder.decode_to_string_without_replacement(src, &mut text, true);
+        src = src.get(read..).unwrap_or_default();
+        match result {
+            DecoderResult::InputEmpty => break,
+            DecoderResult::OutputFull => {
+                let more = decoder
+                    .max_utf8_buffer_length_without_replacement(src.len())
+                    .unwrap_or(src.len())
+                    .max(16);
+                text.reserve(more);
+            }
+            DecoderResult::Malformed(_, _) => {
+                text.push('\u{FFFD}');
+                replaced += 1;
+            }
+        }
+    }
     let name = if enc == encoding_rs::GBK || enc == GB18030 {
         "GB18030"
     } else {
         enc.name()
     };
     Decoded {
-        text: text.into_owned(),
+        text,
         encoding: name,
         replaced,
         truncated,
     }
 }
 
-fn count_replacements(text: &str) -> u64 {
-    text.chars().filter(|&c| c == '\u{FFFD}').count() as u64
-}
-
-/// U+FFFD characters that were in the source already (only possible in Unicode encodings).
-fn count_replacements_in_source(enc: &'static Encoding, body: &[u8]) -> u64 {
-    if enc == UTF_8 {
-        let valid = Encoding::utf8_valid_up_to(body);
-        std::str::from_utf8(body.get(..valid).unwrap_or_default())
-            .map(count_replacements)
-            .unwrap_or(0)
-    } else {
-        0
-    }
-}
-
+/// True when `tail` (all of the input from the first invalid byte on) is just the start
+/// of one UTF-8 character cut off by the end of the input.
 fn is_truncated_utf8_tail(tail: &[u8]) -> bool {
-    let Some(&lead) = tail.first() else {
-        return false;
-    };
-    let need = match lead {
-        0xC2..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xF4 => 4,
-        _ => return false,
-    };
-    tail.len() < need && tail.iter().skip(1).all(|b| (0x80..=0xBF).contains(b))
+    !tail.is_empty()
+        && tail.len() <= 3
+        && std::str::from_utf8(tail).is_err_and(|e| e.valid_up_to() == 0 && e.error_len().is_none())
 }
 
+/// Ten times as many well-formed non-ASCII characters as replacements (GBK read as UTF-8
+/// has more replacements than characters).
+fn mostly_utf8(d: &Decoded) -> bool {
+    let good = d
+        .text
+        .chars()
+        .filter(|&c| !c.is_ascii() && c != '\u{FFFD}')
+        .count() as u64;
+    d.replaced * 10 < good
+}
+
+/// More than a third of the characters are replacements: not text in any encoding we know.
 fn mostly_replaced(d: &Decoded) -> bool {
     let chars = d.text.chars().count() as u64;
-    chars > 0 && d.replaced * 4 > chars
+    chars > 0 && d.replaced * 3 > chars
 }
 
-/// Why `bytes` look like binary data rather than text, if they do.
+/// How many leading bytes are examined for NUL and control bytes.
+const BINARY_PREFIX: usize = 8 * 1024;
+
+/// Why `bytes` look like binary data rather than text, if they do: a NUL byte near the
+/// start (as git decides), NULs anywhere more often than 1 in 1000 bytes, or more than 1
+/// in 10 of the leading bytes being control characters other than line breaks and tabs.
 fn binary_reason(bytes: &[u8]) -> Option<String> {
-    if memchr::memchr(0, bytes).is_some() {
-        if looks_like_bomless_utf16(bytes) {
-            return None;
-        }
-        return Some("contains NUL bytes".to_string());
+    let sample = bytes.get(..BINARY_PREFIX).unwrap_or(bytes);
+    if let Some(at) = memchr::memchr(0, sample) {
+        return Some(format!("NUL byte at offset {at}"));
     }
-    let sample = bytes.get(..DETECT_PREFIX).unwrap_or(bytes);
+    let nuls = memchr::memchr_iter(0, bytes).count();
+    if nuls > 0 && nuls * 1000 > bytes.len() {
+        return Some(format!("{nuls} NUL bytes"));
+    }
     let control = sample
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B))
@@ -158,10 +218,33 @@ fn binary_reason(bytes: &[u8]) -> Option<String> {
     None
 }
 
-/// UTF-16 without a BOM: NUL in every other byte for ASCII-heavy text. Not supported as
-/// such (a BOM is required), so this only avoids calling it binary when it is clearly text.
-fn looks_like_bomless_utf16(_bytes: &[u8]) -> bool {
-    false
+/// UTF-16 without a BOM: an even length, NUL bytes mostly on one parity (the high bytes of
+/// ASCII characters such as line breaks), at least 1 in 20 of the leading units, and at
+/// most a quarter as many on the other parity. Chinese text in UTF-16 has few NULs, but its line breaks and
+/// digits give them away.
+fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 2 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let sample = bytes.get(..BINARY_PREFIX).unwrap_or(bytes);
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, &b) in sample.iter().enumerate() {
+        if b == 0 {
+            if i.is_multiple_of(2) {
+                even += 1;
+            } else {
+                odd += 1;
+            }
+        }
+    }
+    let units = sample.len() / 2;
+    // U+xx00 characters (一 is U+4E00) put a few NULs on the other parity.
+    let (main, other, enc) = if odd > even {
+        (odd, even, UTF_16LE)
+    } else {
+        (even, odd, UTF_16BE)
+    };
+    (main > 0 && main * 20 >= units && other * 4 <= main).then_some(enc)
 }
 
 /// The UTF-16 encodings, for callers that want to force one.
@@ -226,6 +309,121 @@ mod tests {
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0";
         let err = decode(png, None).unwrap_err();
         assert_eq!(err.code(), "not_text");
+    }
+
+    #[test]
+    fn replacements_are_counted_once_per_sequence() {
+        // A U+FFFD already in the text is not a replacement; two bad bytes are two.
+        let mut bytes = "通知\u{FFFD}".as_bytes().to_vec();
+        bytes.extend_from_slice(&[0xFF, b'a', 0xFE, b'b']);
+        bytes.extend_from_slice("的通知关于印发方案".as_bytes());
+        let d = decode(&bytes, Some(UTF_8)).unwrap();
+        assert_eq!(
+            d.replaced, 2,
+            "only the two invalid bytes count: {:?}",
+            d.text
+        );
+        let (gbk, _, _) = GB18030.encode("天津市市场监督管理委员会关于印发方案的通知");
+        let mut broken = gbk.to_vec();
+        broken.insert(6, 0xFF);
+        let d = decode(&broken, None).unwrap();
+        assert_eq!(d.encoding, "GB18030");
+        assert_eq!(
+            d.replaced, 1,
+            "one stray byte in GBK is one replacement: {}",
+            d.text
+        );
+    }
+
+    #[test]
+    fn big5_is_detected() {
+        let text = "天津市市場監管委等26個部門聯合開展質量月活動，聚焦質量提升，激發市場活力";
+        let (bytes, _, unmappable) = encoding_rs::BIG5.encode(text);
+        assert!(!unmappable);
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(
+            (d.encoding, d.text.as_str()),
+            ("Big5", text),
+            "Big5 is read as Big5"
+        );
+    }
+
+    #[test]
+    fn short_gbk_inputs_decode() {
+        for text in ["通知", "关于", "附件", "一、"] {
+            let (bytes, _, _) = GB18030.encode(text);
+            let d = decode(&bytes, None).unwrap();
+            assert_eq!(d.text, text, "a two-character GBK text decodes as GB18030");
+        }
+    }
+
+    #[test]
+    fn truncated_gbk_is_one_replacement() {
+        let (bytes, _, _) = GB18030.encode("质量提升行动");
+        let cut = &bytes[..bytes.len() - 1];
+        let d = decode(cut, None).unwrap();
+        assert_eq!(d.encoding, "GB18030");
+        assert_eq!(
+            d.replaced, 1,
+            "a GBK text cut mid-character loses one character"
+        );
+        assert!(d.text.starts_with("质量提升行"));
+    }
+
+    #[test]
+    fn lone_utf16_surrogates_are_replaced() {
+        let mut le = vec![0xFF, 0xFE];
+        for u in [0x901Au16, 0xD800, 0x77E5, 0xDC00] {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = decode(&le, None).unwrap();
+        assert_eq!(d.text, "通\u{FFFD}知\u{FFFD}");
+        assert_eq!(d.replaced, 2, "each lone surrogate is one replacement");
+        let odd = [0xFF, 0xFE, 0x1A, 0x90, 0x41];
+        assert_eq!(
+            decode(&odd, None).unwrap().replaced,
+            1,
+            "a trailing odd byte"
+        );
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognized() {
+        let text = "一、总体要求\n到2025年\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le, None).unwrap().encoding, "UTF-16LE");
+        assert_eq!(decode(&be, None).unwrap().text, text, "BOM-less UTF-16BE");
+    }
+
+    #[test]
+    fn garbage_is_a_typed_error_not_a_panic() {
+        // A deterministic pseudo-random byte stream.
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let bytes: Vec<u8> = (0..100_000)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x >> 24) as u8
+            })
+            .collect();
+        let err = decode(&bytes, None).unwrap_err();
+        assert_eq!(err.code(), "not_text", "random bytes are not text");
+        let mut control = vec![0x01u8; 1000];
+        control.extend_from_slice("通知".as_bytes());
+        assert_eq!(decode(&control, None).unwrap_err().code(), "not_text");
+    }
+
+    #[test]
+    fn utf8_with_a_few_bad_sequences_stays_utf8() {
+        let mut bytes = "天津市市场监督管理委员会关于印发方案的通知"
+            .repeat(4)
+            .into_bytes();
+        bytes.splice(12..12, [0xED, 0xA0, 0x80]); // a UTF-8-encoded lone surrogate
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, "UTF-8", "one bad sequence does not make it GBK");
+        assert!(d.replaced >= 1 && d.text.starts_with("天津市市"), "{:?}", d);
     }
 
     #[test]

@@ -25,8 +25,37 @@ pub const CHROME: GrammarFile = GrammarFile {
     max_fields: 2,
 };
 
+/// OpenCC's traditional → simplified character table (read by `normalize::t2s`).
+pub const OPENCC_TS_CHARACTERS: GrammarFile = GrammarFile {
+    name: "opencc-TSCharacters.txt",
+    contents: include_str!("../grammars/opencc-TSCharacters.txt"),
+    min_fields: 2,
+    max_fields: 2,
+};
+
+/// OpenCC's traditional → simplified phrase table (read by `normalize::t2s`).
+pub const OPENCC_TS_PHRASES: GrammarFile = GrammarFile {
+    name: "opencc-TSPhrases.txt",
+    contents: include_str!("../grammars/opencc-TSPhrases.txt"),
+    min_fields: 2,
+    max_fields: 2,
+};
+
+/// Phrase overrides applied after OpenCC's tables, such as 著 → 着 (read by `normalize::t2s`).
+pub const T2S_OVERRIDES: GrammarFile = GrammarFile {
+    name: "t2s-overrides.txt",
+    contents: include_str!("../grammars/t2s-overrides.txt"),
+    min_fields: 2,
+    max_fields: 2,
+};
+
 /// Every grammar file, for validation.
-pub const FILES: &[&GrammarFile] = &[&CHROME];
+pub const FILES: &[&GrammarFile] = &[
+    &CHROME,
+    &OPENCC_TS_CHARACTERS,
+    &OPENCC_TS_PHRASES,
+    &T2S_OVERRIDES,
+];
 
 /// The rows of a grammar file: each non-empty, non-comment line split at tabs.
 pub fn entries(contents: &'static str) -> impl Iterator<Item = Vec<&'static str>> {

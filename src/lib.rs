@@ -121,16 +121,10 @@ pub fn parse_text(text: &str) -> Document {
         replaced_invalid: 0,
         traditional_converted: norm.traditional_converted,
     });
-    if norm.pinyin_removed > 0 {
-        doc.diagnostics.push(Diagnostic::info(
-            "pinyin_removed",
-            format!("{} scraper pinyin annotations removed", norm.pinyin_removed),
-            None,
-        ));
-    }
     let input = recognize::Input::new(&norm.text, &segmented);
     recognize::run(&input, &mut doc);
     assemble::finish(&mut doc, &norm);
+    norm.add_diagnostics(&mut doc.diagnostics);
     doc
 }
 

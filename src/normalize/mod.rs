@@ -1,11 +1,26 @@
 //! Stage 2, normalize: the view of the text that the recognizers read.
 //!
 //! One pass over the decoded text produces [`Normalized`]: full-width ASCII (digits,
-//! letters and punctuation such as （）：，；％) folded to ASCII, U+3000 and NBSP to a space,
-//! CR and zero-width characters dropped, Kangxi radicals mapped to ideographs, scraper
-//! pinyin injections removed ("網(wǎng)" → "網"), and — when the text is mostly
-//! traditional — traditional characters converted to simplified. 〔〕【】《》、。“” are kept:
-//! they carry meaning the recognizers need.
+//! letters and punctuation such as （）：，；％［］) folded to ASCII, small-form brackets
+//! ﹝﹞﹙﹚ to 〔〕(), U+3000, NBSP and the other typographic spaces to a space, CR, BOM and
+//! zero-width characters dropped, Kangxi radicals mapped to ideographs, and scraper pinyin
+//! removed. 〔〕【】《》、。“”—… are kept: they carry meaning the recognizers need. Runs of
+//! unchanged bytes are copied in bulk, so a clean simplified UTF-8 text costs little more
+//! than a byte scan. When the result is mostly traditional script, a second pass
+//! ([`t2s`]) converts it to simplified, byte-for-byte aligned.
+//!
+//! Scraper pinyin, removed only directly after a Han character:
+//!
+//! ```text
+//! annotation ::= "(" syllable ")"                     網(wǎng) → 網
+//! corrupt    ::= ( "?" syllable ")" stray? )+ "?"?    秩序?qū)m?xiàng)整治 → 秩序整治
+//! syllable   ::= 1–7 of [a-zü] and tone letters (āáǎà…), at least one tone letter
+//! stray      ::= 1–6 of [a-z] followed by "?" or a Han character
+//! ```
+//!
+//! Brackets may be full-width (`（）`, `？`). Without a tone mark nothing is removed:
+//! `(abc)`, `(试行)` stay. A corrupt run means the scraper lost the annotated characters;
+//! it is removed and reported as a `pinyin_corrupt` warning at its span.
 //!
 //! Every change is recorded in an [`OffsetMap`], so a span found in the normalized view
 //! maps back to the decoded text that the user has.
@@ -15,6 +30,7 @@ pub mod t2s;
 
 pub use offset_map::OffsetMap;
 
+use crate::model::Diagnostic;
 use crate::span::Span;
 use offset_map::Builder;
 
@@ -29,12 +45,35 @@ pub struct Normalized {
     pub traditional_converted: bool,
     /// How many scraper pinyin annotations were removed.
     pub pinyin_removed: usize,
+    /// Spans of the decoded text where corrupted scraper pinyin was removed
+    /// (`秩序?qū)m?xiàng)整治`): the characters it annotated are lost.
+    pub pinyin_corrupt: Vec<Span>,
 }
 
 impl Normalized {
     /// A span of the normalized text as a span of the decoded text.
     pub fn to_original(&self, span: Span) -> Span {
         self.map.to_original(span)
+    }
+
+    /// Adds what normalization repaired to `diagnostics`, whose spans already index the
+    /// decoded text, keeping them ordered by position.
+    pub fn add_diagnostics(&self, diagnostics: &mut Vec<Diagnostic>) {
+        if self.pinyin_removed > 0 {
+            diagnostics.push(Diagnostic::info(
+                "pinyin_removed",
+                format!("{} scraper pinyin annotations removed", self.pinyin_removed),
+                None,
+            ));
+        }
+        for &span in &self.pinyin_corrupt {
+            diagnostics.push(Diagnostic::warning(
+                "pinyin_corrupt",
+                "corrupted scraper pinyin removed; the characters it annotated are lost",
+                Some(span),
+            ));
+        }
+        diagnostics.sort_by_key(|d| d.span.map_or((0, 0), |s| (s.start, s.end)));
     }
 }
 
@@ -43,61 +82,115 @@ impl Normalized {
 /// ```
 /// let n = zhengce::normalize::normalize("（一）目标：到２０２５年");
 /// assert_eq!(n.text, "(一)目标:到2025年");
+/// let n = zhengce::normalize::normalize("中國計量網(wǎng)");
+/// assert_eq!(n.text, "中国计量网");
 /// ```
 pub fn normalize(decoded: &str) -> Normalized {
-    let traditional = t2s::is_mostly_traditional(decoded);
-    let simplified;
-    let source: &str = if traditional {
-        simplified = t2s::to_simplified(decoded);
-        &simplified
-    } else {
-        decoded
-    };
-    // `source` has the same chars as `decoded`, one for one, so offsets of `decoded` are
-    // walked alongside.
-    let mut b = Builder::with_capacity(decoded.len());
+    let mut n = fold_text(decoded);
+    if t2s::is_mostly_traditional(&n.text) {
+        // Byte-for-byte aligned: the offset map stays exact.
+        n.text = t2s::to_simplified(&n.text);
+        n.traditional_converted = true;
+    }
+    n
+}
+
+/// Lead bytes of the characters [`fold_text`] may change or must look at; every other
+/// byte is copied in bulk.
+static INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\r' as usize] = true;
+    t[b'(' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xC2] = true; // U+0080–U+00BF: NBSP
+    t[0xE2] = true; // U+2000–U+2FFF: spaces, zero-width, Kangxi radicals
+    t[0xE3] = true; // U+3000–U+3FFF: ideographic space
+    t[0xEF] = true; // U+F000–U+FFFF: full-width forms, small forms, BOM
+    t
+};
+
+/// The one pass without traditional conversion: width folding, spaces, pinyin removal.
+fn fold_text(decoded: &str) -> Normalized {
+    let bytes = decoded.as_bytes();
+    let len = bytes.len();
+    let mut b = Builder::with_capacity(len);
     let mut pinyin_removed = 0;
-    let mut orig = decoded.char_indices().peekable();
-    let mut conv = source.chars();
-    let mut last_emitted: Option<char> = None;
-    while let Some((start, oc)) = orig.next() {
-        let c = conv.next().unwrap_or(oc);
-        let end = start + oc.len_utf8();
-        // Scraper pinyin after a Han character: "網(wǎng)".
-        if (c == '(' || c == '（') && last_emitted.is_some_and(is_han) {
-            if let Some(len) = pinyin_annotation_len(decoded.get(start..).unwrap_or_default()) {
-                let skip_to = start + len;
-                b.skip(start, skip_to);
-                pinyin_removed += 1;
-                while orig.peek().is_some_and(|&(i, _)| i < skip_to) {
-                    orig.next();
-                    conv.next();
+    let mut pinyin_corrupt = Vec::new();
+    // `[run, i)` is an unchanged stretch not yet copied.
+    let mut run = 0;
+    let mut i = 0;
+    while i < len {
+        match bytes
+            .get(i..)
+            .and_then(|rest| rest.iter().position(|&x| INTERESTING[x as usize]))
+        {
+            Some(k) => i += k,
+            None => break,
+        }
+        // Interesting bytes are ASCII or lead bytes, so `i` is a char boundary.
+        let Some(c) = decoded.get(i..).and_then(|s| s.chars().next()) else {
+            break;
+        };
+        let end = i + c.len_utf8();
+        let removal = match c {
+            '(' | '\u{FF08}' | '?' | '\u{FF1F}'
+                if last_char(&b, decoded, run, i).is_some_and(is_han) =>
+            {
+                let rest = decoded.get(i..).unwrap_or_default();
+                if matches!(c, '(' | '\u{FF08}') {
+                    pinyin_annotation_len(rest).inspect(|_| pinyin_removed += 1)
+                } else {
+                    corrupt_pinyin_len(rest).inspect(|&n| pinyin_corrupt.push(Span::new(i, i + n)))
                 }
-                continue;
             }
+            _ => None,
+        };
+        if let Some(n) = removal {
+            flush(&mut b, decoded, run, i);
+            b.skip(i, i + n);
+            i += n;
+            run = i;
+            continue;
         }
         match fold(c) {
-            Fold::Keep if c == oc => {
-                b.push(start, end, decoded.get(start..end).unwrap_or_default());
-                last_emitted = Some(c);
-            }
-            Fold::Keep => {
-                b.push_char(start, end, c);
-                last_emitted = Some(c);
-            }
+            Fold::Keep => {}
             Fold::To(n) => {
-                b.push_char(start, end, n);
-                last_emitted = Some(n);
+                flush(&mut b, decoded, run, i);
+                b.push_char(i, end, n);
+                run = end;
             }
-            Fold::Drop => b.skip(start, end),
+            Fold::Drop => {
+                flush(&mut b, decoded, run, i);
+                b.skip(i, end);
+                run = end;
+            }
         }
+        i = end;
     }
-    let (text, map) = b.finish(decoded.len());
+    flush(&mut b, decoded, run, len);
+    let (text, map) = b.finish(len);
     Normalized {
         text,
         map,
-        traditional_converted: traditional,
+        traditional_converted: false,
         pinyin_removed,
+        pinyin_corrupt,
+    }
+}
+
+/// Copies the unchanged stretch `[from, to)` of `decoded`.
+fn flush(b: &mut Builder, decoded: &str, from: usize, to: usize) {
+    if from < to {
+        b.push(from, to, decoded.get(from..to).unwrap_or_default());
+    }
+}
+
+/// The last char of the output so far: the end of the pending stretch, else the builder's.
+fn last_char(b: &Builder, decoded: &str, run: usize, i: usize) -> Option<char> {
+    if run < i {
+        decoded.get(run..i).and_then(|s| s.chars().next_back())
+    } else {
+        b.last_char()
     }
 }
 
@@ -117,6 +210,11 @@ fn fold(c: char) -> Fold {
         '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => {
             Fold::To(' ')
         }
+        // Small form variants used for brackets in doc numbers: ﹝2023﹞ ﹙一﹚.
+        '\u{FE5D}' => Fold::To('〔'),
+        '\u{FE5E}' => Fold::To('〕'),
+        '\u{FE59}' => Fold::To('('),
+        '\u{FE5A}' => Fold::To(')'),
         '\r' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Fold::Drop,
         // Kangxi radicals → unified ideographs (PDF-extracted text).
         '\u{2F00}'..='\u{2FD5}' => match kangxi(c) {
@@ -198,19 +296,25 @@ pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2EBEF}')
 }
 
-/// Length in bytes of a scraper pinyin annotation at the start of `s`: `(` + 1–7 pinyin
-/// letters with at least one tone mark + `)`, in either bracket width.
+/// Length in bytes of a scraper pinyin annotation at the start of `s`: `(` + a syllable
+/// (see [`syllable_paren_len`]), in either bracket width.
 fn pinyin_annotation_len(s: &str) -> Option<usize> {
-    let mut chars = s.char_indices();
-    let (_, open) = chars.next()?;
-    if open != '(' && open != '（' {
+    let open = s.chars().next()?;
+    if open != '(' && open != '\u{FF08}' {
         return None;
     }
+    let n = open.len_utf8();
+    syllable_paren_len(s.get(n..)?).map(|len| n + len)
+}
+
+/// Length in bytes of `syllable)` at the start of `s`: 1–7 pinyin letters, at least one
+/// with a tone mark, then `)` or `）`.
+fn syllable_paren_len(s: &str) -> Option<usize> {
     let mut letters = 0;
     let mut toned = false;
-    for (i, c) in chars {
+    for (i, c) in s.char_indices() {
         match c {
-            ')' | '）' => {
+            ')' | '\u{FF09}' => {
                 return (letters >= 1 && toned).then_some(i + c.len_utf8());
             }
             'a'..='z' | 'ü' => letters += 1,
@@ -225,6 +329,40 @@ fn pinyin_annotation_len(s: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// Length in bytes of a corrupted scraper pinyin run at the start of `s`, where the
+/// scraper lost the annotated character and the opening bracket: `?` + syllable + `)`
+/// (`?xiàng)`), repeated, with what sticks to it — stray letters of a broken syllable
+/// before the next `?` or a Han character (`?qū)m?xiàng)`, `?xiàng)l例`) and one trailing
+/// lone `?` (`?xì)?`). Anything else ends the run.
+fn corrupt_pinyin_len(s: &str) -> Option<usize> {
+    let mut end = None;
+    let mut pos = 0;
+    while let Some(q @ ('?' | '\u{FF1F}')) = s.get(pos..).and_then(|r| r.chars().next()) {
+        let after_q = pos + q.len_utf8();
+        let Some(n) = s.get(after_q..).and_then(syllable_paren_len) else {
+            if end.is_some() {
+                end = Some(after_q);
+            }
+            break;
+        };
+        pos = after_q + n;
+        end = Some(pos);
+        let rest = s.get(pos..).unwrap_or_default();
+        let stray = rest.bytes().take_while(u8::is_ascii_lowercase).count();
+        if stray > 0 && stray <= 6 {
+            match rest.get(stray..).and_then(|r| r.chars().next()) {
+                Some('?' | '\u{FF1F}') => pos += stray,
+                Some(c) if is_han(c) => {
+                    end = Some(pos + stray);
+                    break;
+                }
+                _ => break,
+            }
+        }
+    }
+    end
 }
 
 fn is_tone_letter(c: char) -> bool {
@@ -251,6 +389,56 @@ mod tests {
             n.text
         );
         assert_eq!(n.pinyin_removed, 1);
+    }
+
+    #[test]
+    fn corrupt_pinyin_runs_are_removed_and_reported() {
+        let cases = [
+            ("市場秩序?qū)m?xiàng)整治", "市场秩序整治"),
+            ("探索燃?xì)?、水表", "探索燃、水表"),
+            ("監督管理?xiàng)l例》", "监督管理例》"),
+            ("明辨真?zhèn)?。充分", "明辨真。充分"),
+        ];
+        for (orig, want) in cases {
+            let n = normalize(&format!("{orig}天津市質量發展"));
+            assert!(n.text.starts_with(want), "{orig} → {}", n.text);
+            assert_eq!(
+                n.pinyin_corrupt.len(),
+                1,
+                "one corrupt run reported in {orig}"
+            );
+            let span = n.pinyin_corrupt[0];
+            let removed = &orig[span.start..span.end];
+            assert!(
+                removed.starts_with('?'),
+                "the run starts at the lost character"
+            );
+        }
+        let n = normalize("是否(?)？ok) 网址?id=3 资金?yes)");
+        assert!(
+            n.pinyin_corrupt.is_empty(),
+            "no tone mark, no removal: {}",
+            n.text
+        );
+        assert!(n.text.contains("?yes)"), "{}", n.text);
+    }
+
+    #[test]
+    fn bulk_copy_keeps_everything_else() {
+        let orig =
+            "一、总体要求\r\n（一）目标：到２０２５年，达到\u{a0}８５％。\u{feff}〔2023〕﹝2024﹞";
+        let n = normalize(orig);
+        assert_eq!(
+            n.text,
+            "一、总体要求\n(一)目标:到2025年,达到 85%。〔2023〕〔2024〕"
+        );
+        assert!(!n.traditional_converted);
+        let whole = n.to_original(Span::new(0, n.text.len()));
+        assert_eq!(
+            (whole.start, whole.end),
+            (0, orig.len()),
+            "the whole maps to the whole"
+        );
     }
 
     #[test]

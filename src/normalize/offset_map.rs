@@ -19,6 +19,10 @@ pub struct OffsetMap {
 impl OffsetMap {
     /// The start offset in the original text of the normalized character at `norm`.
     pub fn to_original_start(&self, norm: usize) -> usize {
+        // The very start is the very start: a span from 0 keeps what was dropped before it.
+        if norm == 0 {
+            return 0;
+        }
         // The last checkpoint at or before `norm`: after a removal, a start skips the removed text.
         let i = self.points.partition_point(|&(n, _)| n <= norm);
         let (n, o) = match i.checked_sub(1).and_then(|i| self.points.get(i)) {
@@ -30,6 +34,10 @@ impl OffsetMap {
 
     /// The end offset in the original text of a range ending at `norm`.
     pub fn to_original_end(&self, norm: usize) -> usize {
+        // The very end is the very end, so the whole text maps to the whole original.
+        if norm >= self.norm_len {
+            return self.orig_len;
+        }
         // The first checkpoint at `norm` if any (an end stops before removed text),
         // else the last one before it.
         let i = self.points.partition_point(|&(n, _)| n < norm);
@@ -101,6 +109,11 @@ impl Builder {
         // Both sides of the gap are recorded: an end maps before it, a start after it.
         self.force(at, orig_start);
         self.force(at, orig_end);
+    }
+
+    /// The last char written so far.
+    pub fn last_char(&self) -> Option<char> {
+        self.out.chars().next_back()
     }
 
     /// Finishes: the text and its map.

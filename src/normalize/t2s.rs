@@ -1,15 +1,239 @@
 //! Traditional → simplified conversion, for documents written mostly in traditional script.
 //!
-//! The conversion keeps the number of characters: each character maps to one character, so
-//! offsets stay aligned one for one.
+//! Data: OpenCC's `TSCharacters.txt` (one character → its first simplified candidate) and
+//! `TSPhrases.txt` (phrases where the character table alone is wrong: 乾隆, 瞭解, 憑藉),
+//! embedded from `grammars/` (Apache-2.0, see `grammars/opencc-LICENSE.txt`), plus
+//! `grammars/t2s-overrides.txt` for 著 → 着, which OpenCC never makes.
+//!
+//! The conversion never moves an offset: only entries whose every character keeps its
+//! UTF-8 length are used (so a phrase also keeps its character count), and the converted
+//! text is byte-for-byte aligned with its input. Phrases are matched leftmost-longest on
+//! the character-converted text, so a half-simplified `随著` matches the row `隨著` too.
+//!
+//! ```
+//! use zhengce::normalize::t2s;
+//! let text = "市場監管委員會著力優化營商環境";
+//! assert!(t2s::is_mostly_traditional(text));
+//! assert_eq!(t2s::to_simplified(text), "市场监管委员会着力优化营商环境");
+//! ```
 
-/// True when the text reads as traditional script.
-pub fn is_mostly_traditional(text: &str) -> bool {
-    let _ = text;
-    false
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::grammar;
+
+/// Phrase rows sharing a first char: `(key, value)`.
+type PhraseRows = Vec<(Vec<char>, Vec<char>)>;
+
+/// The compiled conversion tables.
+struct Tables {
+    /// BMP character → simplified character, `'\0'` where unchanged.
+    bmp: Vec<char>,
+    /// Characters outside the BMP.
+    astral: HashMap<char, char>,
+    /// Phrases by their first (character-converted) char: `(key, value)`, longest first.
+    /// Keys are character-converted, values are the final simplified phrase.
+    phrases: HashMap<char, PhraseRows>,
 }
 
-/// The text in simplified script, with exactly as many chars as `text`.
+impl Tables {
+    fn char(&self, c: char) -> Option<char> {
+        let i = c as usize;
+        if let Some(&s) = self.bmp.get(i) {
+            return (s != '\0').then_some(s);
+        }
+        self.astral.get(&c).copied()
+    }
+
+    fn convert(&self, c: char) -> char {
+        self.char(c).unwrap_or(c)
+    }
+}
+
+/// The first candidate of an OpenCC row's value field.
+fn first_candidate(value: &str) -> &str {
+    value.split(' ').next().unwrap_or_default()
+}
+
+/// True when `from` and `to` have the same characters count and each pair the same UTF-8 length.
+fn same_shape(from: &str, to: &str) -> bool {
+    from.chars().count() == to.chars().count()
+        && from
+            .chars()
+            .zip(to.chars())
+            .all(|(a, b)| a.len_utf8() == b.len_utf8())
+}
+
+static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+    let mut bmp = vec!['\0'; 0x1_0000];
+    let mut astral = HashMap::new();
+    for row in grammar::entries(grammar::OPENCC_TS_CHARACTERS.contents) {
+        let (Some(&key), Some(&value)) = (row.first(), row.get(1)) else {
+            continue;
+        };
+        let target = first_candidate(value);
+        if key == target || !same_shape(key, target) {
+            continue;
+        }
+        let (mut k, mut t) = (key.chars(), target.chars());
+        let (Some(k), None, Some(t), None) = (k.next(), k.next(), t.next(), t.next()) else {
+            continue;
+        };
+        match bmp.get_mut(k as usize) {
+            Some(slot) => *slot = t,
+            None => {
+                astral.insert(k, t);
+            }
+        }
+    }
+    let mut tables = Tables {
+        bmp,
+        astral,
+        phrases: HashMap::new(),
+    };
+    let mut phrases: HashMap<Vec<char>, Vec<char>> = HashMap::new();
+    // Overrides come last so they win over an OpenCC row with the same key.
+    let rows = grammar::entries(grammar::OPENCC_TS_PHRASES.contents)
+        .chain(grammar::entries(grammar::T2S_OVERRIDES.contents));
+    for row in rows {
+        let (Some(&key), Some(&value)) = (row.first(), row.get(1)) else {
+            continue;
+        };
+        let target = first_candidate(value);
+        if !same_shape(key, target) || key.chars().count() < 2 {
+            continue;
+        }
+        let key: Vec<char> = key.chars().map(|c| tables.convert(c)).collect();
+        phrases.insert(key, target.chars().collect());
+    }
+    for (key, value) in phrases {
+        if let Some(&first) = key.first() {
+            tables.phrases.entry(first).or_default().push((key, value));
+        }
+    }
+    for list in tables.phrases.values_mut() {
+        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    }
+    tables
+});
+
+/// Fewest traditional-only characters that make a text traditional.
+const MIN_TRADITIONAL: usize = 3;
+
+/// How many Han characters are examined at most (the share is stable long before).
+const SAMPLE_HAN: usize = 50_000;
+
+/// True when the text reads as traditional script: at least 1 in 10 of its Han characters
+/// (and at least 3) are traditional forms that simplified script writes differently.
+pub fn is_mostly_traditional(text: &str) -> bool {
+    let tables = &*TABLES;
+    let mut han = 0usize;
+    let mut traditional = 0usize;
+    for c in text.chars() {
+        if !super::is_han(c) {
+            continue;
+        }
+        han += 1;
+        if tables.char(c).is_some() {
+            traditional += 1;
+        }
+        if han >= SAMPLE_HAN {
+            break;
+        }
+    }
+    traditional >= MIN_TRADITIONAL && traditional * 10 >= han
+}
+
+/// The text in simplified script, byte-for-byte aligned with `text`: every char is
+/// replaced by a char of the same UTF-8 length, so every offset of `text` is an offset of
+/// the result at the same character.
 pub fn to_simplified(text: &str) -> String {
-    text.to_string()
+    let tables = &*TABLES;
+    let mut out = String::with_capacity(text.len());
+    // `pending` holds the converted chars of a matched phrase still to be written.
+    let mut pending: std::vec::IntoIter<char> = Vec::new().into_iter();
+    for (i, c) in text.char_indices() {
+        if let Some(p) = pending.next() {
+            out.push(p);
+            continue;
+        }
+        let conv = tables.convert(c);
+        if let Some(list) = tables.phrases.get(&conv) {
+            let rest = text.get(i..).unwrap_or_default();
+            if let Some(value) = list.iter().find_map(|(key, value)| {
+                let mut chars = rest.chars();
+                key.iter()
+                    .all(|&k| chars.next().is_some_and(|s| tables.convert(s) == k))
+                    .then_some(value)
+            }) {
+                let mut v = value.clone().into_iter();
+                out.push(v.next().unwrap_or(conv));
+                pending = v;
+                continue;
+            }
+        }
+        out.push(conv);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_and_phrases() {
+        assert_eq!(
+            to_simplified("國務院辦公廳"),
+            "国务院办公厅",
+            "character table"
+        );
+        assert_eq!(
+            to_simplified("乾隆年間"),
+            "乾隆年间",
+            "phrase keeps 乾 in 乾隆"
+        );
+        assert_eq!(
+            to_simplified("乾淨"),
+            "干净",
+            "character 乾 is 干 elsewhere"
+        );
+        assert_eq!(
+            to_simplified("隨著發展"),
+            "随着发展",
+            "override 隨著 → 随着"
+        );
+        assert_eq!(
+            to_simplified("随著发展"),
+            "随着发展",
+            "a half-simplified phrase matches too"
+        );
+        assert_eq!(to_simplified("顯著提高"), "显著提高", "著 stays in 显著");
+        assert_eq!(
+            to_simplified("起著重要作用"),
+            "起着重要作用",
+            "leftmost phrase wins"
+        );
+    }
+
+    #[test]
+    fn keeps_byte_offsets() {
+        let text = "中國計量網與(試行)2023年，天津市";
+        let s = to_simplified(text);
+        assert_eq!(s.len(), text.len(), "same byte length");
+        for ((i, _), (j, _)) in text.char_indices().zip(s.char_indices()) {
+            assert_eq!(i, j, "every char starts at the same offset");
+        }
+    }
+
+    #[test]
+    fn detection() {
+        assert!(is_mostly_traditional("天津市市場監管委等26個部門聯合開展"));
+        assert!(!is_mostly_traditional("天津市市场监管委等26个部门联合开展"));
+        assert!(!is_mostly_traditional(""), "empty text is not traditional");
+        assert!(
+            !is_mostly_traditional("关于乾隆时期的研究与于是"),
+            "a stray 乾 in simplified text is not enough"
+        );
+    }
 }

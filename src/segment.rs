@@ -94,7 +94,11 @@ pub fn segment(text: &str) -> Segmented {
         });
         start = end + 1;
     }
-    if lines.last().is_some_and(|l| l.span.is_empty() && l.span.start == text.len()) && !text.is_empty() {
+    if lines
+        .last()
+        .is_some_and(|l| l.span.is_empty() && l.span.start == text.len())
+        && !text.is_empty()
+    {
         lines.pop();
     }
     Segmented { lines }
@@ -155,7 +159,10 @@ mod tests {
     fn page_numbers_are_chrome() {
         assert!(is_chrome("— 3 —"));
         assert!(is_chrome("- 12 -"));
-        assert!(!is_chrome("3"), "a bare number is not known to be a page number");
+        assert!(
+            !is_chrome("3"),
+            "a bare number is not known to be a page number"
+        );
         assert!(!is_chrome("一、总体要求"));
     }
 

@@ -49,12 +49,48 @@ pub const T2S_OVERRIDES: GrammarFile = GrammarFile {
     max_fields: 2,
 };
 
+/// Words that cannot be part of a doc number's issuer code (机关代字).
+pub const DOC_NUMBER_STOPS: GrammarFile = GrammarFile {
+    name: "doc_number_stops.txt",
+    contents: include_str!("../grammars/doc_number_stops.txt"),
+    min_fields: 1,
+    max_fields: 1,
+};
+
+/// Genre words (文种) ending a title, and the document kind each stands for.
+pub const DOC_KINDS: GrammarFile = GrammarFile {
+    name: "doc_kinds.txt",
+    contents: include_str!("../grammars/doc_kinds.txt"),
+    min_fields: 2,
+    max_fields: 2,
+};
+
+/// Keys of portal metadata tables (索引号, 发布机构, 文号, …) and their roles.
+pub const METADATA_KEYS: GrammarFile = GrammarFile {
+    name: "metadata_keys.txt",
+    contents: include_str!("../grammars/metadata_keys.txt"),
+    min_fields: 2,
+    max_fields: 2,
+};
+
+/// Word lists of the document frame (disclosure notes, organisation suffixes, …).
+pub const FRAME_WORDS: GrammarFile = GrammarFile {
+    name: "frame_words.txt",
+    contents: include_str!("../grammars/frame_words.txt"),
+    min_fields: 2,
+    max_fields: 2,
+};
+
 /// Every grammar file, for validation.
 pub const FILES: &[&GrammarFile] = &[
     &CHROME,
     &OPENCC_TS_CHARACTERS,
     &OPENCC_TS_PHRASES,
     &T2S_OVERRIDES,
+    &DOC_NUMBER_STOPS,
+    &DOC_KINDS,
+    &METADATA_KEYS,
+    &FRAME_WORDS,
 ];
 
 /// The rows of a grammar file: each non-empty, non-comment line split at tabs.

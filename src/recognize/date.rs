@@ -1,1 +1,290 @@
-//! Dates: 2023年9月4日, 2023-09-07, 2023.9.4, 二〇二三年九月四日, ranges, garbled forms.
+//! Dates as printed in policy documents, read to ISO form.
+//!
+//! ```bnf
+//! date     = year "年" month "月" day ("日" | "号")          ; 2023年9月4日
+//!          | year ("-" | "." | "/") month sep day           ; 2023-09-07, 2023.9.4, 2023/9/4
+//!          | cn-year "年" cn-number "月" cn-number "日"        ; 二〇二三年九月四日, 二00八年九月七日
+//!          | year month-day ("日")?                          ; 2021910日: 年/月 lost, repaired
+//! month    = year "年" month "月"                            ; 2023年9月 → 2023-09
+//! range    = year ("—" | "-" | "–" | "~" | "至" | "到") year "年" ; 2023—2025年
+//! ```
+//!
+//! Hands on [`FoundDate`] (raw text, ISO value, span, whether it was repaired) to the
+//! frame recognizer, which decides which date is the written, published or printed one.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::recognize::numeral::{digit_value, integer};
+use crate::span::Span;
+
+/// A date read from text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDate {
+    /// As printed.
+    pub raw: String,
+    /// ISO `YYYY-MM-DD` or `YYYY-MM`.
+    pub value: String,
+    /// Where it was read from (byte offsets in the searched text).
+    pub span: Span,
+    /// True when lost 年/月 characters were inferred (2021910日).
+    pub repaired: bool,
+}
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).unwrap_or_else(|e| panic!("date regex {p}: {e}"))
+}
+
+static YMD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(\d{4}) *年 *(\d{1,2}) *月 *(\d{1,2}) *[日号]"));
+static YM: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4}) *年 *(\d{1,2}) *月"));
+static SEP: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4})([-./])(\d{1,2})([-./])(\d{1,2})"));
+static CN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"([〇○零O0一二三四五六七八九]{4}) *年 *([〇零一二三四五六七八九十]{1,3}) *月 *([〇零一二三四五六七八九十]{1,3}) *[日号]",
+    )
+});
+static GARBLED: LazyLock<Regex> = LazyLock::new(|| re(r"((?:19|20)\d{2})(\d{2,4})日"));
+static RANGE: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4}) *[—\-–~～至到] *(\d{4}) *年"));
+
+fn valid(y: u32, m: u32, d: u32) -> bool {
+    (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+fn iso(y: u32, m: u32, d: u32) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A year written digit by digit in Chinese (二〇二三, 二00八).
+fn cn_year(s: &str) -> Option<u32> {
+    let mut v: u32 = 0;
+    for c in s.chars() {
+        let d = if c.is_ascii_digit() {
+            c.to_digit(10)?
+        } else {
+            u32::try_from(digit_value(c)?).ok()?
+        };
+        v = v.checked_mul(10)?.checked_add(d)?;
+    }
+    Some(v)
+}
+
+fn cn_small(s: &str) -> Option<u32> {
+    integer(s).and_then(|v| u32::try_from(v).ok())
+}
+
+/// Splits the digits after a year whose 年/月 were lost (910 → 9-10) into month and day:
+/// the only valid reading, or the one with a one-digit month when both are valid.
+fn split_month_day(y: u32, md: &str) -> Option<(u32, u32)> {
+    let mut best = None;
+    for cut in 1..md.len() {
+        let (m, d) = (md.get(..cut)?, md.get(cut..)?);
+        if d.starts_with('0') && d.len() == 1 {
+            continue;
+        }
+        let (m, d): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
+        if valid(y, m, d) && best.is_none() {
+            best = Some((m, d));
+        }
+    }
+    best
+}
+
+/// Every date in `text`, in order, without overlaps.
+///
+/// ```
+/// use zhengce::recognize::date::find_all;
+/// let v: Vec<_> = find_all("2023年9月4日 2023-09-07 二〇二三年九月四日 2021910日")
+///     .into_iter().map(|d| d.value).collect();
+/// assert_eq!(v, ["2023-09-04", "2023-09-07", "2023-09-04", "2021-09-10"]);
+/// ```
+pub fn find_all(text: &str) -> Vec<FoundDate> {
+    let mut out: Vec<FoundDate> = Vec::new();
+    let push = |out: &mut Vec<FoundDate>, s: usize, e: usize, value: String, repaired: bool| {
+        out.push(FoundDate {
+            raw: text.get(s..e).unwrap_or_default().to_string(),
+            value,
+            span: Span::new(s, e),
+            repaired,
+        });
+    };
+    for c in YMD.captures_iter(text) {
+        let (y, m, d) = (num(&c, 1), num(&c, 2), num(&c, 3));
+        if let (Some(y), Some(m), Some(d), Some(all)) = (y, m, d, c.get(0)) {
+            if valid(y, m, d) {
+                push(&mut out, all.start(), all.end(), iso(y, m, d), false);
+            }
+        }
+    }
+    for c in SEP.captures_iter(text) {
+        let same_sep = c.get(2).map(|m| m.as_str()) == c.get(4).map(|m| m.as_str());
+        let (y, m, d) = (num(&c, 1), num(&c, 3), num(&c, 5));
+        if let (true, Some(y), Some(m), Some(d), Some(all)) = (same_sep, y, m, d, c.get(0)) {
+            if valid(y, m, d) {
+                push(&mut out, all.start(), all.end(), iso(y, m, d), false);
+            }
+        }
+    }
+    for c in CN.captures_iter(text) {
+        let y = c.get(1).and_then(|m| cn_year(m.as_str()));
+        let m = c.get(2).and_then(|m| cn_small(m.as_str()));
+        let d = c.get(3).and_then(|m| cn_small(m.as_str()));
+        if let (Some(y), Some(m), Some(d), Some(all)) = (y, m, d, c.get(0)) {
+            if valid(y, m, d) {
+                push(&mut out, all.start(), all.end(), iso(y, m, d), false);
+            }
+        }
+    }
+    for c in GARBLED.captures_iter(text) {
+        let (Some(all), Some(y), Some(md)) = (c.get(0), num(&c, 1), c.get(2)) else {
+            continue;
+        };
+        let preceded_by_digit = text
+            .get(..all.start())
+            .and_then(|b| b.chars().last())
+            .is_some_and(|ch| ch.is_ascii_digit());
+        if preceded_by_digit {
+            continue;
+        }
+        if let Some((m, d)) = split_month_day(y, md.as_str()) {
+            push(&mut out, all.start(), all.end(), iso(y, m, d), true);
+        }
+    }
+    for c in YM.captures_iter(text) {
+        let (y, m) = (num(&c, 1), num(&c, 2));
+        if let (Some(y), Some(m), Some(all)) = (y, m, c.get(0)) {
+            if valid(y, m, 1) {
+                push(
+                    &mut out,
+                    all.start(),
+                    all.end(),
+                    format!("{y:04}-{m:02}"),
+                    false,
+                );
+            }
+        }
+    }
+    out.sort_by_key(|d| (d.span.start, std::cmp::Reverse(d.span.end)));
+    let mut kept: Vec<FoundDate> = Vec::with_capacity(out.len());
+    for d in out {
+        if kept.last().is_none_or(|k| k.span.end <= d.span.start) {
+            kept.push(d);
+        }
+    }
+    kept
+}
+
+fn num(c: &regex::Captures<'_>, i: usize) -> Option<u32> {
+    c.get(i).and_then(|m| m.as_str().parse().ok())
+}
+
+/// Reads a whole line as one date: "2023年9月4日", "(2023年1月2日)", and the fully garbled
+/// signature-line form "2024327" (年, 月 and 日 all lost).
+///
+/// ```
+/// use zhengce::recognize::date::parse_line;
+/// assert_eq!(parse_line("(2023年1月2日)").unwrap().value, "2023-01-02");
+/// assert!(parse_line("2024327").unwrap().repaired);
+/// assert!(parse_line("2023年9月4日印发").is_none());
+/// ```
+pub fn parse_line(line: &str) -> Option<FoundDate> {
+    let inner = line.trim_matches(|c: char| c == ' ' || c == '(' || c == ')');
+    let offset = line.find(inner).unwrap_or(0);
+    if let Some(d) = find_all(inner).into_iter().next() {
+        if d.span.start == 0 && d.span.end == inner.len() && d.value.len() == 10 {
+            return Some(FoundDate {
+                span: d.span.shift(offset),
+                ..d
+            });
+        }
+        return None;
+    }
+    let digits = inner.len() >= 6
+        && inner.len() <= 8
+        && inner.bytes().all(|b| b.is_ascii_digit())
+        && (inner.starts_with("19") || inner.starts_with("20"));
+    if digits {
+        let y: u32 = inner.get(..4)?.parse().ok()?;
+        let (m, d) = split_month_day(y, inner.get(4..)?)?;
+        return Some(FoundDate {
+            raw: inner.to_string(),
+            value: iso(y, m, d),
+            span: Span::new(offset, offset + inner.len()),
+            repaired: true,
+        });
+    }
+    None
+}
+
+/// A year range such as 2023—2025年 or 2020-2022年: (first year, last year).
+///
+/// ```
+/// assert_eq!(zhengce::recognize::date::year_range("(2023—2025年)"), Some((2023, 2025)));
+/// ```
+pub fn year_range(s: &str) -> Option<(u32, u32)> {
+    let c = RANGE.captures(s)?;
+    let (a, b) = (num(&c, 1)?, num(&c, 2)?);
+    (a <= b && (1900..=2100).contains(&a)).then_some((a, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(s: &str) -> Vec<String> {
+        find_all(s).into_iter().map(|d| d.value).collect()
+    }
+
+    #[test]
+    fn printed_forms() {
+        assert_eq!(values("2023年9月4日"), ["2023-09-04"], "年月日 form");
+        assert_eq!(
+            values("2023年 9 月 4 日"),
+            ["2023-09-04"],
+            "spaced 年月日 form"
+        );
+        assert_eq!(
+            values("2023-09-07 09:34"),
+            ["2023-09-07"],
+            "ISO form with a time"
+        );
+        assert_eq!(values("2023.9.4"), ["2023-09-04"], "dotted form");
+        assert_eq!(values("2023/9/4"), ["2023-09-04"], "slashed form");
+        assert_eq!(
+            values("二〇二三年九月四日"),
+            ["2023-09-04"],
+            "Chinese numerals"
+        );
+        assert_eq!(values("二○一一年七月二十八日"), ["2011-07-28"], "○ as zero");
+        assert_eq!(
+            values("二00八年九月七日"),
+            ["2008-09-07"],
+            "ASCII zeros in a Chinese year"
+        );
+        assert_eq!(values("2023年9月"), ["2023-09"], "year and month only");
+    }
+
+    #[test]
+    fn garbled_dates_are_repaired() {
+        let d = find_all("并于2021930日前报送");
+        assert_eq!(d[0].value, "2021-09-30", "年/月 lost inside running text");
+        assert!(d[0].repaired, "marked repaired");
+        let d = find_all("2021910日");
+        assert_eq!(d[0].value, "2021-09-10", "seed 004 signature date");
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(
+            year_range("2020-2022年"),
+            Some((2020, 2022)),
+            "hyphen range"
+        );
+        assert_eq!(year_range("2023—2025年"), Some((2023, 2025)), "dash range");
+        assert!(
+            values("(2022—2025年)").is_empty(),
+            "a year range is not a date"
+        );
+    }
+}

@@ -1,9 +1,179 @@
-//! References to other documents: 《titles》 and the doc numbers printed with them.
+//! References to other documents: 《titles》 and the document numbers printed with them.
+//!
+//! ```bnf
+//! reference = "《" title "》" [ws "(" doc-number ")"]    ; title may nest 〈…〉 or <…>
+//!           | doc-number                                ; standing alone: title null
+//! ```
+//!
+//! Real examples: 《质量强国建设纲要》; 《关于开展2021年全国“质量月”活动的通知》(国市监质〔202151号);
+//! (中办发〔2016〕8号). The document's own number (found by the frame) and 《》 inside the
+//! document's own title are not references. Repeated references are reported once.
+//!
+//! Hands on `doc.references`, in order of first appearance.
 
+use std::collections::HashSet;
+
+use super::doc_number;
 use super::Input;
-use crate::model::Document;
+use crate::model::{Document, Reference};
+use crate::span::Span;
+
+/// The 《…》 spans of a line (outermost only), as byte ranges of the inner title.
+fn titles(line: &str) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut open = 0;
+    for (i, c) in line.char_indices() {
+        match c {
+            '《' => {
+                if depth == 0 {
+                    open = i;
+                }
+                depth += 1;
+            }
+            '》' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    // (open of 《, start of inner, end of inner)
+                    out.push((open, open + '《'.len_utf8(), i));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
 
 /// Fills `doc.references`.
 pub fn recognize(input: &Input<'_>, doc: &mut Document) {
-    let _ = (input, doc);
+    let text = input.text;
+    let own = doc.doc_number.as_ref().map(|n| n.normalized.clone());
+    let title_span = doc.title.as_ref().map(|t| t.span);
+    let mut seen: HashSet<(Option<String>, Option<String>)> = HashSet::new();
+    for line in input.segmented.body() {
+        let l = line.text(text);
+        let base = line.content.start;
+        let numbers = doc_number::find_all(l);
+        let mut used = vec![false; numbers.len()];
+        let mut found: Vec<(usize, Reference, Vec<crate::model::Diagnostic>)> = Vec::new();
+        for (open, s, e) in titles(l) {
+            let abs = Span::new(base + open, base + e + '》'.len_utf8());
+            if title_span.is_some_and(|t| t.contains(abs)) {
+                continue;
+            }
+            let title = l.get(s..e).unwrap_or_default().trim().to_string();
+            if title.is_empty() {
+                continue;
+            }
+            let after = e + '》'.len_utf8();
+            let rest = l.get(after..).unwrap_or_default();
+            let gap = rest.len() - rest.trim_start().len();
+            let mut number = None;
+            let mut diags = Vec::new();
+            let mut span_end = abs.end;
+            if rest.trim_start().starts_with(['(', '〔', '【']) {
+                let paren = after + gap;
+                if let Some((k, f)) = numbers
+                    .iter()
+                    .enumerate()
+                    .find(|(_, f)| f.number.span.start > paren && f.number.span.start <= paren + 4)
+                {
+                    if let Some(u) = used.get_mut(k) {
+                        *u = true;
+                    }
+                    let mut n = f.number.clone();
+                    n.span = n.span.shift(base);
+                    span_end = n.span.end;
+                    diags = shifted(&f.diagnostics, base);
+                    number = Some(n);
+                }
+            }
+            found.push((
+                abs.start,
+                Reference {
+                    title: Some(title),
+                    doc_number: number,
+                    span: Span::new(abs.start, span_end),
+                },
+                diags,
+            ));
+        }
+        for (k, f) in numbers.iter().enumerate() {
+            if used.get(k).copied().unwrap_or(true) {
+                continue;
+            }
+            let mut n = f.number.clone();
+            n.span = n.span.shift(base);
+            found.push((
+                n.span.start,
+                Reference {
+                    title: None,
+                    span: n.span,
+                    doc_number: Some(n),
+                },
+                shifted(&f.diagnostics, base),
+            ));
+        }
+        found.sort_by_key(|(p, _, _)| *p);
+        for (_, r, diags) in found {
+            let norm = r.doc_number.as_ref().map(|n| n.normalized.clone());
+            if norm.is_some() && norm == own {
+                continue;
+            }
+            if !seen.insert((r.title.clone(), norm)) {
+                continue;
+            }
+            doc.diagnostics.extend(diags);
+            doc.references.push(r);
+        }
+    }
+}
+
+fn shifted(d: &[crate::model::Diagnostic], by: usize) -> Vec<crate::model::Diagnostic> {
+    d.iter()
+        .cloned()
+        .map(|mut d| {
+            d.span = d.span.map(|s| s.shift(by));
+            d
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_titles_are_one_reference() {
+        let t = titles("按照《关于印发<滨海新区2020年“质量月”活动方案>的通知》的安排");
+        assert_eq!(t.len(), 1, "the inner <…> stays inside the outer 《…》");
+    }
+
+    #[test]
+    fn titles_with_numbers() {
+        let doc = crate::parse_text(
+            "关于开展活动的通知\n各单位:\n根据《关于开展2021年全国“质量月”活动的通知》(国市监质〔202151号)和中办发〔2016〕8号精神,制定本方案。\n",
+        );
+        let refs: Vec<_> = doc
+            .references
+            .iter()
+            .map(|r| {
+                (
+                    r.title.clone(),
+                    r.doc_number.as_ref().map(|n| n.normalized.clone()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            refs,
+            vec![
+                (
+                    Some("关于开展2021年全国“质量月”活动的通知".to_string()),
+                    Some("国市监质〔2021〕51号".to_string())
+                ),
+                (None, Some("中办发〔2016〕8号".to_string())),
+            ],
+            "a title takes the number in the parenthesis after it; a bare number has no title"
+        );
+    }
 }

@@ -1,0 +1,277 @@
+//! The end of a notice: the written date (成文日期), the signature block (落款) above it, the
+//! disclosure note, the attachment list and the 版记 (抄送, 印发机关 and 印发日期).
+//!
+//! ```bnf
+//! closing     = [attachments] signature* date-line [disclosure]
+//! date-line   = [org " "+] date                  ; 2023年9月4日, 2021910日 (repaired)
+//! signature   = org | "(" org "代章" ")"         ; one entry a line
+//! attachments = "附件" ":" [index] title (index title)*
+//! index       = digit+ ("." | "、")
+//! disclosure  = ["("] "此件" (公开发布 | 主动公开 | …) [")"]   ; grammars/frame_words.txt
+//! 版记        = "抄送" ":" unit ("," unit)* ; org " "* date "印发"
+//! ```
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{is_org, DISCLOSURE, SEAL};
+use super::Line;
+use crate::model::{Attachment, TextSpan};
+use crate::recognize::date::{self, FoundDate};
+use crate::span::Span;
+
+/// A written-date line and where it is in the line list.
+pub struct DateLine {
+    /// Index into the frame's lines.
+    pub index: usize,
+    /// The date.
+    pub date: FoundDate,
+    /// A signature printed before the date on the same line.
+    pub signer: Option<TextSpan>,
+}
+
+/// Reads a line as a written-date line: a date alone, or an organisation then the date.
+pub fn date_line(l: &Line) -> Option<(FoundDate, Option<TextSpan>)> {
+    let t = l.text;
+    if t.ends_with("印发") || t.ends_with("通过") || t.ends_with("发布") {
+        return None;
+    }
+    if let Some(d) = date::parse_line(t) {
+        return Some((
+            FoundDate {
+                span: d.span.shift(l.span.start),
+                ..d
+            },
+            None,
+        ));
+    }
+    let last = date::find_all(t).into_iter().last()?;
+    let rest = t.get(last.span.end..)?.trim_matches([' ', ')']);
+    let before = t.get(..last.span.start)?.trim_end();
+    if !rest.is_empty() || last.value.len() != 10 || before.is_empty() || !is_org(before) {
+        return None;
+    }
+    let signer = TextSpan::new(before, Span::new(l.span.start, l.span.start + before.len()));
+    Some((
+        FoundDate {
+            span: last.span.shift(l.span.start),
+            ..last
+        },
+        Some(signer),
+    ))
+}
+
+/// The first written-date line at or after `from`, else the first before it.
+pub fn written(lines: &[Line], skip: &[bool], from: usize) -> Option<DateLine> {
+    let usable = |i: usize| {
+        lines
+            .get(i)
+            .filter(|l| !l.chrome && !skip.get(i).copied().unwrap_or(false))
+    };
+    let scan = |range: std::ops::Range<usize>| {
+        range
+            .filter_map(|i| {
+                let l = usable(i)?;
+                let (date, signer) = date_line(l)?;
+                Some(DateLine {
+                    index: i,
+                    date,
+                    signer,
+                })
+            })
+            .next()
+    };
+    scan(from..lines.len()).or_else(|| scan(0..from.min(lines.len())))
+}
+
+/// The signature lines directly above the date line (top to bottom).
+pub fn signature(lines: &[Line], date: &DateLine) -> Vec<TextSpan> {
+    let mut out = Vec::new();
+    let mut i = date.index;
+    while i > 0 && out.len() < 4 {
+        i -= 1;
+        let Some(l) = lines.get(i) else { break };
+        if l.chrome {
+            break;
+        }
+        let t = l.text;
+        let inner = t.trim_matches(['(', ')', ' ']);
+        let seal = SEAL.iter().any(|s| inner.ends_with(s)) && inner.chars().count() <= 40;
+        let org = is_org(t) && !super::is_heading(t) && !t.starts_with("附件");
+        if !(seal || org) {
+            break;
+        }
+        out.push(TextSpan::new(t, l.span));
+    }
+    out.reverse();
+    if let Some(s) = &date.signer {
+        out.push(s.clone());
+    }
+    out
+}
+
+/// The disclosure note (此件公开发布 …) on a short line at or after `from`.
+pub fn disclosure(lines: &[Line], from: usize) -> Option<TextSpan> {
+    for l in lines.iter().skip(from) {
+        if l.chrome || l.text.chars().count() > 30 {
+            continue;
+        }
+        for w in DISCLOSURE.iter() {
+            if let Some(p) = l.text.find(w) {
+                let tail = l.text.get(p..)?;
+                let end = tail.find(')').unwrap_or(tail.len());
+                let note = tail.get(..end)?.trim();
+                let s = l.span.start + p;
+                return Some(TextSpan::new(note, Span::new(s, s + note.len())));
+            }
+        }
+    }
+    None
+}
+
+static ATTACHMENT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^附 *件 *:\s*(.*)$").unwrap_or_else(|e| panic!("attachment regex: {e}"))
+});
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2})? *[.、]? *(\S.*)$").unwrap_or_else(|e| panic!("numbered regex: {e}"))
+});
+static NUMBERED_STRICT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2}) *[.、] *(\S.*)$").unwrap_or_else(|e| panic!("numbered regex: {e}"))
+});
+
+/// The attachment list: "附件:" then one title, or numbered titles on the same and the
+/// following lines.
+pub fn attachments(lines: &[Line], from: usize) -> Vec<Attachment> {
+    let mut out: Vec<Attachment> = Vec::new();
+    let Some((head, l)) = lines
+        .iter()
+        .enumerate()
+        .skip(from)
+        .find(|(_, l)| !l.chrome && ATTACHMENT_HEAD.is_match(l.text))
+    else {
+        return out;
+    };
+    let rest = ATTACHMENT_HEAD
+        .captures(l.text)
+        .and_then(|c| c.get(1))
+        .map_or((0, ""), |m| (m.start(), m.as_str()));
+    if !rest.1.trim().is_empty() {
+        if let Some(c) = NUMBERED.captures(rest.1) {
+            let index = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(1);
+            if let Some(t) = c.get(2) {
+                let s = l.span.start + rest.0 + t.start();
+                out.push(Attachment {
+                    index,
+                    title: t.as_str().trim().to_string(),
+                    span: Span::new(s, s + t.as_str().trim().len()),
+                });
+            }
+        }
+    }
+    for l in lines.iter().skip(head + 1).take(30) {
+        let Some(c) = NUMBERED_STRICT.captures(l.text) else {
+            break;
+        };
+        let index: u32 = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
+        let expected = out.last().map_or(1, |a| a.index + 1);
+        if index != expected {
+            break;
+        }
+        if let Some(t) = c.get(2) {
+            let s = l.span.start + t.start();
+            out.push(Attachment {
+                index,
+                title: t.as_str().trim().to_string(),
+                span: Span::new(s, s + t.as_str().trim().len()),
+            });
+        }
+    }
+    out
+}
+
+/// What the 版记 says.
+#[derive(Default)]
+pub struct Colophon {
+    /// 抄送 units.
+    pub cc: Vec<TextSpan>,
+    /// 印发机关.
+    pub printed_by: Option<TextSpan>,
+    /// 印发日期.
+    pub printed: Option<FoundDate>,
+}
+
+static CC_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^抄 *送 *:\s*(.*)$").unwrap_or_else(|e| panic!("cc regex: {e}")));
+
+/// Splits a list of units at , ; and, when every piece stays a name, at 、.
+pub fn split_units(s: &str, base: usize) -> Vec<TextSpan> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes_end = s.len();
+    let push = |a: usize, b: usize, out: &mut Vec<TextSpan>| {
+        let piece = s.get(a..b).unwrap_or_default();
+        let lead = piece.len() - piece.trim_start().len();
+        let t = piece.trim().trim_end_matches(['。', ':']);
+        if !t.is_empty() {
+            out.push(TextSpan::new(
+                t,
+                Span::new(base + a + lead, base + a + lead + t.len()),
+            ));
+        }
+    };
+    for (i, c) in s.char_indices() {
+        if matches!(c, ',' | ';' | '，' | '；') {
+            push(start, i, &mut out);
+            start = i + c.len_utf8();
+        }
+    }
+    push(start, bytes_end, &mut out);
+    out
+}
+
+/// The 版记 among the last lines of the document.
+pub fn colophon(lines: &[Line]) -> Colophon {
+    let mut c = Colophon::default();
+    let from = lines.len().saturating_sub(30);
+    for l in lines.iter().skip(from) {
+        if l.chrome {
+            continue;
+        }
+        if let Some(m) = CC_HEAD.captures(l.text).and_then(|m| m.get(1)) {
+            let base = l.span.start + m.start();
+            for piece in split_units(m.as_str(), 0) {
+                let sub: Vec<&str> = piece.text.split('、').collect();
+                if sub.len() > 1 && sub.iter().all(|p| p.chars().count() >= 3) {
+                    let mut off = piece.span.start;
+                    for p in sub {
+                        c.cc.push(TextSpan::new(
+                            p,
+                            Span::new(base + off, base + off + p.len()),
+                        ));
+                        off += p.len() + '、'.len_utf8();
+                    }
+                } else {
+                    c.cc.push(TextSpan::new(piece.text, piece.span.shift(base)));
+                }
+            }
+            continue;
+        }
+        if let Some(body) = l.text.strip_suffix("印发") {
+            if let Some(d) = date::find_all(body).into_iter().last() {
+                let org = body.get(..d.span.start).unwrap_or_default().trim();
+                if body.get(d.span.end..).unwrap_or_default().trim().is_empty() {
+                    if !org.is_empty() {
+                        let s = l.span.start;
+                        c.printed_by = Some(TextSpan::new(org, Span::new(s, s + org.len())));
+                    }
+                    c.printed = Some(FoundDate {
+                        span: d.span.shift(l.span.start),
+                        ..d
+                    });
+                }
+            }
+        }
+    }
+    c
+}

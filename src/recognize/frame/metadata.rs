@@ -1,0 +1,201 @@
+//! Portal metadata: key–value pairs printed around a document.
+//!
+//! ```bnf
+//! line  = sep* pair (sep+ pair)*
+//! pair  = key sep* (":" sep*)? value
+//! sep   = " " | "|" | "*" | "-" | ">" | "#"
+//! key   = 索引号 | 发布机构 | 文号 | 发布日期 | …   ; grammars/metadata_keys.txt, letters may be spaced
+//! ```
+//!
+//! Real lines: `**发布日期**: 2025-05-27`, `文号: 普府办〔2025〕1号`,
+//! `发布日期 2023-09-07 生效日期 2023-09-07`, `索 引 号:009050039/2020-00253`,
+//! `文号 | 汉政办发〔2021〕88号 | 成文日期: | 2021年09月28日 |`.
+//!
+//! Hands on [`Pair`]s with their [`Role`] so the frame can take the doc number, the
+//! publication date or the title from them.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{Role, METADATA_KEYS};
+use crate::span::Span;
+
+/// One key–value pair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    /// The key as listed in the lexicon (spaces between its letters removed).
+    pub key: &'static str,
+    /// What it supplies.
+    pub role: Role,
+    /// The value, trimmed.
+    pub value: String,
+    /// Where the value was read from.
+    pub value_span: Span,
+    /// From the key to the end of the value.
+    pub span: Span,
+}
+
+static KEY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let alts: Vec<String> = METADATA_KEYS
+        .iter()
+        .map(|(k, _)| {
+            k.chars()
+                .map(|c| regex::escape(&c.to_string()))
+                .collect::<Vec<_>>()
+                .join(" *")
+        })
+        .collect();
+    Regex::new(&format!("(?:{})", alts.join("|")))
+        .unwrap_or_else(|e| panic!("metadata key regex: {e}"))
+});
+
+fn is_sep(c: char) -> bool {
+    matches!(c, ' ' | '|' | '*' | '-' | '>' | '#' | '【' | '】')
+}
+
+/// Longest line (in chars) read as metadata.
+const MAX_LINE: usize = 240;
+
+/// The pairs on one line (`line` is the trimmed line text starting at byte `base` of the
+/// document); empty when the line is not a metadata line.
+pub fn pairs(line: &str, base: usize) -> Vec<Pair> {
+    if line.chars().count() > MAX_LINE {
+        return Vec::new();
+    }
+    let mut keys: Vec<(usize, usize, &'static str, Role)> = Vec::new();
+    for m in KEY_RE.find_iter(line) {
+        let before_ok = line
+            .get(..m.start())
+            .and_then(|b| b.chars().last())
+            .is_none_or(|c| is_sep(c) || c == ':');
+        let after = line.get(m.end()..).unwrap_or_default();
+        let after_trim = after.trim_start_matches([' ', '*']);
+        let colon = after_trim.starts_with(':');
+        let after_ok = colon
+            || after_trim.is_empty()
+            || after.starts_with(' ')
+            || after_trim.starts_with('|')
+            || after.starts_with('*');
+        if !(before_ok && after_ok) {
+            continue;
+        }
+        let plain: String = m.as_str().chars().filter(|c| *c != ' ').collect();
+        let Some((key, role)) = METADATA_KEYS.iter().find(|(k, _)| *k == plain) else {
+            continue;
+        };
+        // The first key must open the line.
+        if keys.is_empty()
+            && !line
+                .get(..m.start())
+                .unwrap_or_default()
+                .chars()
+                .all(is_sep)
+        {
+            return Vec::new();
+        }
+        keys.push((m.start(), m.end(), key, *role));
+    }
+    let mut out = Vec::new();
+    for (i, &(ks, ke, key, role)) in keys.iter().enumerate() {
+        let vend = keys.get(i + 1).map_or(line.len(), |n| n.0);
+        let raw = line.get(ke..vend).unwrap_or_default();
+        let lead = raw.len()
+            - raw
+                .trim_start_matches(|c: char| is_sep(c) || c == ':')
+                .len();
+        let value = raw.trim_matches(|c: char| is_sep(c) || c == ':');
+        if value.is_empty() {
+            continue;
+        }
+        let vs = base + ke + lead;
+        out.push(Pair {
+            key,
+            role,
+            value: value.to_string(),
+            value_span: Span::new(vs, vs + value.len()),
+            span: Span::new(base + ks, vs + value.len()),
+        });
+    }
+    out
+}
+
+/// True when the whole line is made of metadata keys (with or without values).
+pub fn is_metadata_line(line: &str) -> bool {
+    KEY_RE.find(line).is_some_and(|m| {
+        line.get(..m.start())
+            .unwrap_or_default()
+            .chars()
+            .all(is_sep)
+            && line
+                .get(m.end()..)
+                .unwrap_or_default()
+                .trim_start_matches([' ', '*'])
+                .chars()
+                .next()
+                .is_none_or(|c| c == ':' || c == '|' || c == ' ')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kv(line: &str) -> Vec<(String, String)> {
+        pairs(line, 0)
+            .into_iter()
+            .map(|p| (p.key.to_string(), p.value))
+            .collect()
+    }
+
+    #[test]
+    fn markdown_front_matter() {
+        assert_eq!(
+            kv("**发布日期**: 2025-05-27"),
+            [("发布日期".into(), "2025-05-27".into())],
+            "bold Markdown key"
+        );
+        assert_eq!(
+            kv("文号: 普府办〔2025〕1号"),
+            [("文号".into(), "普府办〔2025〕1号".into())],
+            "YAML key"
+        );
+    }
+
+    #[test]
+    fn several_pairs_on_one_line() {
+        assert_eq!(
+            kv("发布日期 2023-09-07 生效日期 2023-09-07"),
+            [
+                ("发布日期".into(), "2023-09-07".into()),
+                ("生效日期".into(), "2023-09-07".into())
+            ],
+            "space-separated pairs"
+        );
+        assert_eq!(
+            kv("文号 | 汉政办发〔2021〕88号 | 成文日期: | 2021年09月28日 |"),
+            [
+                ("文号".into(), "汉政办发〔2021〕88号".into()),
+                ("成文日期".into(), "2021年09月28日".into())
+            ],
+            "pipe table row"
+        );
+    }
+
+    #[test]
+    fn letter_spaced_keys_and_body_lines() {
+        assert_eq!(
+            kv("索 引 号:009050039/2020-00253"),
+            [("索引号".into(), "009050039/2020-00253".into())],
+            "letter-spaced key"
+        );
+        assert!(
+            kv("来源于群众的意见要认真对待。").is_empty(),
+            "a body sentence is not metadata"
+        );
+        assert!(
+            kv("各区发布日期不一致").is_empty(),
+            "a key inside a sentence is not metadata"
+        );
+    }
+}

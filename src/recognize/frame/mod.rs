@@ -1,0 +1,339 @@
+//! The frame of a document: everything around the body.
+//!
+//! Reads, in this order: portal metadata ([`metadata`]: 索引号, 发布机构, 文号, 发布日期 …),
+//! the recipients line (主送机关, the first line ending in ":" before the first heading),
+//! the title ([`title`], the last title-like line before the body, joined when wrapped),
+//! the document's own number (the first 发文字号 in the header that is not inside the
+//! title), the closing ([`closing`]: written date, signature, disclosure, attachments,
+//! 版记), the issuer (from the title, else the signature, else the metadata), the kind (from
+//! the title's genre word, [`lexicon`]) and the documents embedded in a 印发 notice.
+//!
+//! ```text
+//! [chrome / metadata]
+//! title                       天津市市场监督管理委员会关于印发《…实施方案(2023—2025年)》的通知
+//! [doc number]                津质量发〔2023〕3号
+//! recipients ":"              市质量强市建设协调推进领导小组各成员单位,各相关单位:
+//! body …
+//! [附件: …] [signature] date  2023年9月4日
+//! [(disclosure)]              (此件公开发布)
+//! [embedded title, body …]    天津市进一步提高产品 工程和服务质量行动实施方案(2023—2025年)
+//! [版记: 抄送 … / … 印发]
+//! ```
+//!
+//! Hands on the frame fields of [`Document`] with spans in the normalized text.
+
+pub mod closing;
+pub mod lexicon;
+pub mod metadata;
+pub mod title;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Input;
+use crate::model::{DateValue, Diagnostic, DocKind, Document, Embedded, MetadataField, TextSpan};
+use crate::recognize::date::FoundDate;
+use crate::recognize::doc_number;
+use crate::segment::LineKind;
+use crate::span::Span;
+use lexicon::{is_org, title_genre, Role, NOT_RECIPIENT, TITLE_VERB};
+
+/// A non-blank line as the frame sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Line<'a> {
+    /// Trimmed text.
+    pub text: &'a str,
+    /// Where the trimmed text is.
+    pub span: Span,
+    /// True for portal chrome.
+    pub chrome: bool,
+}
+
+static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\**[一二三四五六七八九十]+[、.]|\**第[一二三四五六七八九十百零〇]+[章条节部])")
+        .unwrap_or_else(|e| panic!("heading regex: {e}"))
+});
+
+/// True when a line starts with a top-level section marker (一、 / 第一章 / 第一条).
+pub fn is_heading(s: &str) -> bool {
+    HEADING.is_match(s)
+}
+
+/// True for the 主送机关 line: ends in ":", names organisations, is no sentence.
+pub fn is_recipient_line(s: &str) -> bool {
+    let Some(body) = s.strip_suffix(':') else {
+        return false;
+    };
+    let body = body.trim_end();
+    let n = body.chars().count();
+    if !(2..=250).contains(&n)
+        || body.contains(['。', ':', '!', '?', '|'])
+        || is_heading(body)
+        || NOT_RECIPIENT.iter().any(|w| body.contains(w))
+        || metadata::is_metadata_line(s)
+    {
+        return false;
+    }
+    let last = body.rsplit([',', ';', '、']).next().unwrap_or(body).trim();
+    body.contains('各') || is_org(last)
+}
+
+/// A line that reads as a paragraph of the body.
+fn is_paragraph(s: &str) -> bool {
+    let n = s.chars().count();
+    (n >= 30 && s.contains('。')) || (n >= 60 && s.contains([',', '、']))
+}
+
+fn date_value(d: &FoundDate) -> DateValue {
+    DateValue {
+        raw: d.raw.clone(),
+        value: d.value.clone(),
+        span: d.span,
+    }
+}
+
+/// Letters and digits only: the form two spellings of one title are compared in.
+fn key(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Fills the document's frame fields.
+pub fn recognize(input: &Input<'_>, doc: &mut Document) {
+    let text = input.text;
+    let lines: Vec<Line<'_>> = input
+        .segmented
+        .lines
+        .iter()
+        .filter(|l| l.kind != LineKind::Blank)
+        .map(|l| Line {
+            text: l.text(text),
+            span: l.content,
+            chrome: l.kind == LineKind::Chrome,
+        })
+        .collect();
+
+    // Metadata.
+    let mut meta_line = vec![false; lines.len()];
+    let mut pairs = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let p = metadata::pairs(l.text, l.span.start);
+        if !p.is_empty() || metadata::is_metadata_line(l.text) {
+            if let Some(m) = meta_line.get_mut(i) {
+                *m = true;
+            }
+        }
+        pairs.extend(p);
+    }
+    doc.metadata = pairs
+        .iter()
+        .map(|p| MetadataField {
+            key: p.key.to_string(),
+            value: p.value.clone(),
+            span: p.span,
+        })
+        .collect();
+    let meta = |role: Role| pairs.iter().find(|p| p.role == role);
+
+    // Recipients and where the body starts.
+    let first_heading = lines
+        .iter()
+        .position(|l| !l.chrome && is_heading(l.text))
+        .unwrap_or(lines.len());
+    let recipient = lines
+        .iter()
+        .enumerate()
+        .take(first_heading)
+        .find(|(i, l)| {
+            !l.chrome && !meta_line.get(*i).copied().unwrap_or(false) && is_recipient_line(l.text)
+        })
+        .map(|(i, _)| i);
+    let body_start = recipient.map_or_else(
+        || {
+            lines
+                .iter()
+                .enumerate()
+                .position(|(i, l)| {
+                    !l.chrome
+                        && !meta_line.get(i).copied().unwrap_or(false)
+                        && (is_paragraph(l.text) || is_heading(l.text))
+                })
+                .unwrap_or(lines.len())
+        },
+        |r| r + 1,
+    );
+    if let Some(r) = recipient.and_then(|r| lines.get(r)) {
+        let body = r.text.trim_end_matches(':').trim_end();
+        doc.recipients = closing::split_units(body, r.span.start);
+    }
+
+    // Title.
+    let title = title::find(&lines, &meta_line, recipient.unwrap_or(body_start));
+    if let Some(t) = &title {
+        doc.title = Some(TextSpan::new(t.text.clone(), t.span));
+    } else if let Some(p) = meta(Role::Title) {
+        doc.title = Some(TextSpan::new(p.value.clone(), p.value_span));
+    }
+
+    // The document's own number: first in the header, not inside the title.
+    let header_end = recipient.unwrap_or(body_start);
+    let mut own: Option<doc_number::Found> = None;
+    'header: for (i, l) in lines.iter().enumerate().take(header_end) {
+        for f in doc_number::find_all(l.text) {
+            let abs = f.number.span.shift(l.span.start);
+            let before = l.text.get(..f.number.span.start).unwrap_or_default();
+            let open = before.matches('《').count() > before.matches('》').count();
+            let in_title = title
+                .as_ref()
+                .is_some_and(|t| (t.lines.0..=t.lines.1).contains(&i) && abs.start < t.end);
+            let cited_context = before.trim_end().ends_with(['》', ')']) && before.len() > 30;
+            if open || in_title || cited_context {
+                continue;
+            }
+            own = Some(shift_found(f, l.span.start));
+            break 'header;
+        }
+    }
+    if own.is_none() {
+        if let Some(p) = meta(Role::DocNumber) {
+            own = doc_number::find_all(&p.value)
+                .into_iter()
+                .next()
+                .map(|f| shift_found(f, p.value_span.start));
+        }
+    }
+    if let Some(f) = own {
+        doc.diagnostics.extend(f.diagnostics);
+        doc.doc_number = Some(f.number);
+    }
+
+    // Closing: written date, signature, disclosure, attachments, 版记.
+    let written = closing::written(&lines, &meta_line, body_start);
+    if let Some(w) = &written {
+        if w.date.repaired {
+            doc.diagnostics.push(Diagnostic::warning(
+                "date_repaired",
+                format!("年/月 lost: read {} as {}", w.date.raw, w.date.value),
+                Some(w.date.span),
+            ));
+        }
+        doc.dates.written = Some(date_value(&w.date));
+        doc.signature = closing::signature(&lines, w);
+    } else if let Some(p) = meta(Role::Written) {
+        doc.dates.written = first_date(&p.value, p.value_span.start);
+    }
+    if let Some(p) = meta(Role::Published) {
+        doc.dates.published = first_date(&p.value, p.value_span.start);
+    }
+    doc.disclosure = closing::disclosure(&lines, header_end);
+    doc.attachments = closing::attachments(&lines, header_end);
+    let colophon = closing::colophon(&lines);
+    doc.cc = colophon.cc;
+    doc.printed_by = colophon.printed_by;
+    doc.dates.printed = colophon.printed.as_ref().map(date_value);
+
+    // Issuer.
+    doc.issuer = title
+        .as_ref()
+        .and_then(|t| issuer_from_title(&t.text, t.span.start))
+        .or_else(|| {
+            doc.signature
+                .iter()
+                .find(|s| !lexicon::SEAL.iter().any(|w| s.text.contains(w)))
+                .cloned()
+        })
+        .or_else(|| meta(Role::Issuer).map(|p| TextSpan::new(p.value.clone(), p.value_span)));
+
+    // Kind and embedded documents.
+    doc.kind = title.as_ref().map_or(DocKind::Other, |t| t.kind);
+    if let Some(t) = &title {
+        if let Some(e) = embedded(&lines, t, text.len()) {
+            doc.embedded.push(e);
+        }
+    }
+    if doc.kind == DocKind::Other
+        && doc.title.is_some()
+        && doc.doc_number.is_none()
+        && doc.recipients.is_empty()
+        && doc.dates.published.is_some()
+    {
+        doc.kind = DocKind::News;
+    }
+}
+
+fn shift_found(mut f: doc_number::Found, by: usize) -> doc_number::Found {
+    f.number.span = f.number.span.shift(by);
+    for d in &mut f.diagnostics {
+        d.span = d.span.map(|s| s.shift(by));
+    }
+    f
+}
+
+fn first_date(s: &str, base: usize) -> Option<DateValue> {
+    crate::recognize::date::find_all(s)
+        .into_iter()
+        .next()
+        .map(|d| DateValue {
+            raw: d.raw,
+            value: d.value,
+            span: d.span.shift(base),
+        })
+}
+
+/// The issuer named before 关于/印发 in a title.
+fn issuer_from_title(t: &str, base: usize) -> Option<TextSpan> {
+    let pos = TITLE_VERB.iter().filter_map(|v| t.find(v)).min()?;
+    let who = t.get(..pos)?.trim_end();
+    let n = who.chars().count();
+    if n < 2 || who.contains(['《', '“']) || !(is_org(who) || n >= 4) {
+        return None;
+    }
+    Some(TextSpan::new(who, Span::new(base, base + who.len())))
+}
+
+/// The document a 印发/转发 notice carries: its title line after the notice's title.
+fn embedded(lines: &[Line<'_>], t: &title::Title, text_len: usize) -> Option<Embedded> {
+    let verb = ["印发", "转发", "印發", "轉發"]
+        .iter()
+        .filter_map(|v| t.text.find(v).map(|p| p + v.len()))
+        .min()?;
+    let rest = t.text.get(verb..)?;
+    let end = rest.rfind("的通知").unwrap_or(rest.len());
+    let inner = rest.get(..end)?.trim();
+    let inner = inner
+        .strip_prefix('《')
+        .and_then(|s| s.strip_suffix('》'))
+        .unwrap_or(inner);
+    let want = key(inner);
+    if want.chars().count() < 4 {
+        return None;
+    }
+    for i in t.lines.1 + 1..lines.len() {
+        let mut acc = String::new();
+        for j in i..(i + 4).min(lines.len()) {
+            let l = lines.get(j)?;
+            if l.chrome {
+                break;
+            }
+            let (s, e) = title::title_part(l.text).unwrap_or((0, l.text.len()));
+            acc.push_str(l.text.get(s..e).unwrap_or_default());
+            let k = key(&acc);
+            if k == want {
+                let first = lines.get(i)?;
+                let kind = title_genre(inner).map_or(DocKind::Other, |(k, _)| k);
+                return Some(Embedded {
+                    title: acc,
+                    kind,
+                    span: Span::new(first.span.start, text_len),
+                });
+            }
+            if !want.starts_with(&k) {
+                break;
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,228 @@
+//! Frame tests over the seed documents and small cases.
+
+use crate::model::{DocKind, Document};
+
+fn seed(name: &str) -> Document {
+    let path = format!("{}/fixtures/seeds/{name}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).unwrap();
+    crate::parse(&bytes).unwrap()
+}
+
+fn seed_prefix(prefix: &str) -> Document {
+    let dir = format!("{}/fixtures/seeds", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with(prefix))
+        .collect();
+    names.sort();
+    seed(&names[0])
+}
+
+fn texts(v: &[crate::model::TextSpan]) -> Vec<&str> {
+    v.iter().map(|t| t.text.as_str()).collect()
+}
+
+#[test]
+fn seed_003_frame() {
+    let doc = seed_prefix("003_");
+    assert_eq!(
+        doc.title.as_ref().map(|t| t.text.as_str()),
+        Some("天津市市场监督管理委员会关于印发《天津市进一步提高产品、工程和服务质量行动实施方案(2023—2025年)》的通知"),
+        "the title excludes the parenthesized number after it"
+    );
+    let n = doc.doc_number.as_ref().unwrap();
+    assert_eq!(
+        (
+            n.normalized.as_str(),
+            n.issuer_code.as_str(),
+            n.year,
+            n.serial
+        ),
+        ("津质量发〔2023〕3号", "津质量发", 2023, 3),
+        "own doc number"
+    );
+    assert_eq!(
+        doc.issuer.as_ref().map(|t| t.text.as_str()),
+        Some("天津市市场监督管理委员会"),
+        "issuer from the title"
+    );
+    assert_eq!(
+        texts(&doc.recipients),
+        ["市质量强市建设协调推进领导小组各成员单位", "各相关单位"],
+        "recipients split in two"
+    );
+    assert_eq!(
+        doc.dates.written.as_ref().map(|d| d.value.as_str()),
+        Some("2023-09-04"),
+        "written date under the notice"
+    );
+    assert_eq!(
+        doc.dates.published.as_ref().map(|d| d.value.as_str()),
+        Some("2023-09-07"),
+        "published date from the page's 发布日期"
+    );
+    assert_eq!(
+        doc.disclosure.as_ref().map(|t| t.text.as_str()),
+        Some("此件公开发布"),
+        "disclosure note without parentheses"
+    );
+    assert_eq!(doc.kind, DocKind::Notice, "a 印发 notice is a notice");
+    assert_eq!(doc.embedded.len(), 1, "the plan is embedded");
+    assert_eq!(
+        doc.embedded[0].kind,
+        DocKind::Plan,
+        "the embedded document is a plan"
+    );
+    assert!(
+        doc.embedded[0].title.starts_with("天津市进一步提高产品"),
+        "the embedded plan's own title line"
+    );
+    let titles: Vec<_> = doc
+        .references
+        .iter()
+        .filter_map(|r| r.title.as_deref())
+        .collect();
+    assert!(
+        titles.contains(&"质量强国建设纲要"),
+        "cites 《质量强国建设纲要》"
+    );
+    assert!(
+        titles.contains(&"进一步提高产品、工程和服务质量行动方案(2022—2025年)"),
+        "cites the national action plan"
+    );
+    assert!(
+        doc.references.iter().all(|r| r
+            .doc_number
+            .as_ref()
+            .is_none_or(|n| n.normalized != "津质量发〔2023〕3号")),
+        "the own number is not a reference"
+    );
+}
+
+#[test]
+fn seed_004_frame() {
+    let doc = seed_prefix("004_");
+    let cited: Vec<_> = doc
+        .references
+        .iter()
+        .filter_map(|r| r.doc_number.as_ref())
+        .map(|n| n.normalized.as_str())
+        .collect();
+    assert_eq!(
+        cited,
+        [
+            "国市监质〔2021〕51号",
+            "闽质强省办〔2021〕4号",
+            "市强市办〔2021〕2号"
+        ],
+        "the three garbled citations are repaired"
+    );
+    assert!(
+        doc.doc_number.is_none(),
+        "the notice prints no number of its own"
+    );
+    assert_eq!(
+        doc.dates.written.as_ref().map(|d| d.value.as_str()),
+        Some("2021-09-10"),
+        "garbled 2021910日 is the written date"
+    );
+    assert!(
+        doc.diagnostics.iter().any(|d| d.code == "date_repaired"),
+        "the date repair is reported"
+    );
+    assert_eq!(
+        texts(&doc.signature),
+        [
+            "大田县质量强县工作领导小组办公室",
+            "(大田县市场监督管理局代章)"
+        ],
+        "signature with its seal note"
+    );
+    assert_eq!(doc.attachments.len(), 1, "one attachment");
+    assert_eq!(
+        doc.attachments[0].title, "2021年大田县质量月活动口号",
+        "attachment title"
+    );
+    assert_eq!(
+        doc.title.as_ref().map(|t| t.text.as_str()),
+        Some("大田县质量强县工作领导小组办公室 关于开展2021年“质量月”活动的通知"),
+        "title as printed"
+    );
+}
+
+#[test]
+fn seed_001_frame() {
+    let doc = seed_prefix("001_");
+    assert_eq!(
+        doc.doc_number.as_ref().map(|n| n.normalized.as_str()),
+        Some("津滨质量组办〔2020〕5号"),
+        "own number"
+    );
+    assert_eq!(
+        doc.title.as_ref().map(|t| t.text.as_str()),
+        Some("关于印发《滨海新区2020年“质量月”活动总结》的通知"),
+        "title joined from two lines"
+    );
+    assert_eq!(
+        doc.dates.written.as_ref().map(|d| d.value.as_str()),
+        Some("2020-10-19"),
+        "written date"
+    );
+    assert_eq!(
+        doc.disclosure.as_ref().map(|t| t.text.as_str()),
+        Some("此件主动公开"),
+        "disclosure"
+    );
+    assert_eq!(
+        doc.embedded.first().map(|e| e.kind),
+        Some(DocKind::Summary),
+        "the issued summary is embedded"
+    );
+}
+
+#[test]
+fn colophon_and_attachments() {
+    let doc = crate::parse_text(
+        "某市人民政府办公室关于印发工作要点的通知\n各区人民政府,市政府各委、办、局:\n现印发给你们,请认真贯彻执行。\n附件:1.工作要点\n2.任务分工表\n某市人民政府办公室\n2023年3月1日\n(此件主动公开)\n抄送:市委办公厅,市人大常委会办公厅、市政协办公厅。\n某市人民政府办公室          2023年3月6日印发\n",
+    );
+    assert_eq!(
+        texts(&doc.recipients),
+        ["各区人民政府", "市政府各委、办、局"],
+        "recipients split at commas, never at 、"
+    );
+    assert_eq!(
+        doc.attachments
+            .iter()
+            .map(|a| (a.index, a.title.as_str()))
+            .collect::<Vec<_>>(),
+        [(1, "工作要点"), (2, "任务分工表")],
+        "numbered attachments"
+    );
+    assert_eq!(
+        texts(&doc.signature),
+        ["某市人民政府办公室"],
+        "signature line"
+    );
+    assert_eq!(
+        texts(&doc.cc),
+        ["市委办公厅", "市人大常委会办公厅", "市政协办公厅"],
+        "抄送 units"
+    );
+    assert_eq!(
+        doc.printed_by.as_ref().map(|t| t.text.as_str()),
+        Some("某市人民政府办公室"),
+        "印发机关"
+    );
+    assert_eq!(
+        doc.dates.printed.as_ref().map(|d| d.value.as_str()),
+        Some("2023-03-06"),
+        "印发日期"
+    );
+    assert_eq!(
+        doc.dates.written.as_ref().map(|d| d.value.as_str()),
+        Some("2023-03-01"),
+        "the 印发 date is not the written date"
+    );
+    assert_eq!(doc.kind, DocKind::Notice, "notice");
+}

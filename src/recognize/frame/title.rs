@@ -1,0 +1,158 @@
+//! The document's own title: the last title-like line (or lines) before the body.
+//!
+//! ```bnf
+//! title      = [issuer-line] title-line+          ; may wrap over up to four lines
+//! title-line = ["# " | "**"] text genre-word [trailing-notes] [" " | "("] [doc-number [")"]]
+//! genre-word = 通知 | 实施方案 | 意见 | 总结 | 办法 | …    ; grammars/doc_kinds.txt, longest match
+//! trailing-notes = "(" … ")" | "》"                   ; (试行), (2021-2023年), 《…》
+//! ```
+//!
+//! A title wraps when its 《 is not yet closed, or when it does not yet start with 关于 or
+//! an issuer: 关于印发《滨海新区2020年“质量月” / 活动总结》的通知 is one title. A doc number
+//! after the title on the same line (seed: …的通知 (津质量发〔2023〕3号)) is not part of it.
+//!
+//! Hands on [`Title`] with the offset where its genre word ends, so the frame can tell a
+//! number printed after the title (the document's own) from one inside it (a citation).
+
+use super::lexicon::{is_org, title_genre, TITLE_VERB};
+use super::Line;
+use crate::model::DocKind;
+use crate::recognize::doc_number;
+use crate::span::Span;
+
+/// The title found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    /// Joined text.
+    pub text: String,
+    /// From its first to its last character.
+    pub span: Span,
+    /// Kind from its genre word.
+    pub kind: DocKind,
+    /// Indices (into the frame's line list) of its first and last line.
+    pub lines: (usize, usize),
+    /// Byte offset (in the document) where the title text ends.
+    pub end: usize,
+}
+
+/// Most characters a title line may have.
+const MAX_TITLE: usize = 150;
+/// Most characters of a fragment joined to a wrapped title.
+const MAX_FRAGMENT: usize = 60;
+
+/// A line cleaned for reading as a title: Markdown marks removed, a trailing doc number cut.
+/// Returns (start, end) byte offsets inside `line`.
+pub fn title_part(line: &str) -> Option<(usize, usize)> {
+    let start = line.len() - line.trim_start_matches(['#', '*', ' ', '>']).len();
+    let mut end = line.trim_end_matches(['*', ' ']).len();
+    if start >= end {
+        return None;
+    }
+    let body = line.get(start..end)?;
+    let genre_end = title_genre(body).map(|(_, e)| start + e);
+    for f in doc_number::find_all(line) {
+        if f.number.span.start >= start
+            && genre_end.is_some_and(|g| f.number.span.start >= g)
+            && f.number.span.start < end
+        {
+            end = line
+                .get(..f.number.span.start)?
+                .trim_end_matches([' ', '(', '【', '['])
+                .len();
+            break;
+        }
+    }
+    (start < end).then_some((start, end))
+}
+
+/// True when the line can end a title.
+fn ends_title(line: &str) -> bool {
+    let Some((s, e)) = title_part(line) else {
+        return false;
+    };
+    let Some(t) = line.get(s..e) else {
+        return false;
+    };
+    let n = t.chars().count();
+    (2..=MAX_TITLE).contains(&n)
+        && !t.contains('。')
+        && !t.contains(':')
+        && title_genre(t).is_some()
+        && !super::is_heading(t)
+}
+
+fn fragment_ok(line: &str) -> bool {
+    let n = line.chars().count();
+    n <= MAX_FRAGMENT
+        && !line.contains(['。', ':', ','])
+        && doc_number::find_all(line).is_empty()
+        && crate::recognize::date::parse_line(line).is_none()
+        && !super::is_heading(line)
+}
+
+fn starts_like_title(s: &str) -> bool {
+    TITLE_VERB.iter().any(|v| s.starts_with(v))
+}
+
+fn balance(s: &str) -> i32 {
+    s.chars().fold(0, |b, c| match c {
+        '《' => b + 1,
+        '》' => b - 1,
+        _ => b,
+    })
+}
+
+/// The last title before line `before` (exclusive), skipping chrome and metadata lines.
+pub fn find(lines: &[Line], skip: &[bool], before: usize) -> Option<Title> {
+    let limit = before.min(lines.len());
+    let mut best: Option<Title> = None;
+    for i in 0..limit {
+        let Some(l) = lines.get(i) else { break };
+        if l.chrome || skip.get(i).copied().unwrap_or(false) || !ends_title(l.text) {
+            continue;
+        }
+        let Some((s, e)) = title_part(l.text) else {
+            continue;
+        };
+        let mut first = i;
+        let mut acc = l.text.get(s..e).unwrap_or_default().to_string();
+        let mut start = l.span.start + s;
+        // Join earlier fragments of a wrapped title.
+        while first > 0 && first + 4 > i {
+            let has_verb = TITLE_VERB.iter().any(|v| acc.contains(v));
+            let need = balance(&acc) < 0 || !has_verb;
+            let Some(prev) = lines.get(first - 1) else {
+                break;
+            };
+            if prev.chrome || skip.get(first - 1).copied().unwrap_or(false) {
+                break;
+            }
+            let Some((ps, pe)) = title_part(prev.text) else {
+                break;
+            };
+            let ptext = prev.text.get(ps..pe).unwrap_or_default();
+            if ends_title(prev.text) || !fragment_ok(ptext) {
+                break;
+            }
+            let take_issuer = starts_like_title(&acc) && is_org(ptext);
+            if !(need || take_issuer) {
+                break;
+            }
+            acc = format!("{ptext}{acc}");
+            start = prev.span.start + ps;
+            first -= 1;
+            if take_issuer && !need {
+                break;
+            }
+        }
+        let kind = title_genre(&acc).map_or(DocKind::Other, |(k, _)| k);
+        best = Some(Title {
+            text: acc,
+            span: Span::new(start, l.span.start + e),
+            kind,
+            lines: (first, i),
+            end: l.span.start + e,
+        });
+    }
+    best
+}

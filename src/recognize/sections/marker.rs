@@ -103,7 +103,12 @@ pub fn parse(line: &str) -> Option<Marker> {
     let style = match sep {
         '、' if arabic => SectionStyle::ArabicDun,
         '、' => SectionStyle::ChineseDun,
-        '.' | '．' if after.is_some_and(|c| c.is_ascii_digit() || c == '.') => return None,
+        '.' | '．'
+            if after.is_some_and(|c| c.is_ascii_digit() || c == '.')
+                && !year_follows(rc.as_str(), after) =>
+        {
+            return None
+        }
         '.' | '．' if arabic => SectionStyle::ArabicDot,
         '.' | '．' => SectionStyle::ChineseDun,
         _ => return None,
@@ -118,6 +123,19 @@ pub fn parse(line: &str) -> Option<Marker> {
         len: len + sep.len_utf8(),
         damaged: false,
     })
+}
+
+/// True when the text after a marker's dot is a year ("1.2019年宝山区…"): `first` is its
+/// first character and `rest` the text after it.
+fn year_follows(rest: &str, first: Option<char>) -> bool {
+    let Some(first) = first else {
+        return false;
+    };
+    let b = rest.as_bytes();
+    first.is_ascii_digit()
+        && b.len() >= 6
+        && b.iter().take(3).all(u8::is_ascii_digit)
+        && rest.get(3..).is_some_and(|r| r.starts_with('年'))
 }
 
 /// A character a heading may start with: CJK, a letter or digit, or an opening quote.
@@ -250,6 +268,7 @@ mod tests {
             ("(十一)加强老字号知识产权保护。", ParenChinese, 11),
             ("(3)完善机制", ParenArabic, 3),
             ("12.加强统筹", ArabicDot, 12),
+            ("1.2019年生活垃圾分类目标任务分解表", ArabicDot, 1),
             ("3、推进建设", ArabicDun, 3),
             ("②建设平台", Circled, 2),
             ("第二部分 主要任务", Part, 2),

@@ -22,6 +22,10 @@ use tree::Candidate;
 /// Characters after which a new sentence starts (normalized text).
 const SENTENCE_END: &[char] = &['。', ';', '!', '?', ':'];
 
+/// Characters after which an 一是 item may open a sentence: a list after ":" or ";" is an
+/// inline enumeration, not a run of items.
+const FULL_STOP: &[char] = &['。', '!', '?'];
+
 /// Fills `doc.sections`.
 pub fn recognize(input: &Input<'_>, doc: &mut Document) {
     let text = input.text;
@@ -75,6 +79,18 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
             }
             _ => (0, stripped),
         };
+        if list_lead > 0 {
+            cands.push(Candidate {
+                style: SectionStyle::Attachment,
+                ordinal: Some(1),
+                damaged: false,
+                start: base,
+                marker: "附件".to_string(),
+                heading: String::new(),
+                body_start: base + list_lead,
+                line_end,
+            });
+        }
         let mut rest_from = base; // where 一是 scanning starts
         if let Some(m) = marker::parse(item) {
             let accept = !m.damaged || m.len == 2 || prev_closed;
@@ -115,6 +131,20 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
             &mut shi_next,
             &mut cands,
         );
+        if let Some((offset, ordinal)) = glued_attachment(stripped) {
+            let start = base + offset;
+            cands.push(Candidate {
+                style: SectionStyle::Attachment,
+                ordinal: Some(ordinal),
+                damaged: false,
+                start,
+                marker: stripped.get(offset..).unwrap_or_default().to_string(),
+                heading: String::new(),
+                body_start: line_end,
+                line_end,
+            });
+            found = true;
+        }
         prev_closed = found || content.trim_end_matches('*').ends_with(SENTENCE_END);
     }
     // The frame's signature and dates end the last section of the notice.
@@ -149,11 +179,15 @@ fn scan_enum_shi(
         return;
     };
     let mut positions: Vec<usize> = Vec::new();
-    if at_line_start {
+    let after_stop = content
+        .get(..from)
+        .and_then(|h| h.trim_end_matches([' ', '*']).chars().next_back())
+        .is_some_and(|c| FULL_STOP.contains(&c));
+    if at_line_start || after_stop {
         positions.push(from);
     }
     for (i, c) in tail.char_indices() {
-        if SENTENCE_END.contains(&c) {
+        if FULL_STOP.contains(&c) {
             positions.push(from + i + c.len_utf8());
         }
     }
@@ -188,6 +222,23 @@ fn scan_enum_shi(
         });
         *shi_next = Some(n + 1);
     }
+}
+
+/// An attachment label glued by scraping to the end of the line before it
+/// ("8.资金测算表附件1"): its byte offset and ordinal. "详见附件1" is a cross-reference.
+fn glued_attachment(line: &str) -> Option<(usize, u32)> {
+    let digits = line.len() - line.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let head = line.get(..line.len() - digits)?.strip_suffix("附件")?;
+    let before = head.chars().next_back()?;
+    if matches!(before, '见' | ':' | '、' | '和' | '及' | '(' | '《') || head.chars().count() < 4
+    {
+        return None;
+    }
+    let ordinal = line.get(line.len() - digits..)?.parse().ok()?;
+    Some((head.len(), ordinal))
 }
 
 /// Leading Markdown decoration (#, *, >, spaces): its byte length and the rest.

@@ -25,8 +25,16 @@ pub const CHROME: GrammarFile = GrammarFile {
     max_fields: 2,
 };
 
+/// Heading-marker exceptions: article references and site disclaimers that are not headings.
+pub const HEADING_MARKERS: GrammarFile = GrammarFile {
+    name: "heading_markers.txt",
+    contents: include_str!("../grammars/heading_markers.txt"),
+    min_fields: 2,
+    max_fields: 2,
+};
+
 /// Every grammar file, for validation.
-pub const FILES: &[&GrammarFile] = &[&CHROME];
+pub const FILES: &[&GrammarFile] = &[&CHROME, &HEADING_MARKERS];
 
 /// The rows of a grammar file: each non-empty, non-comment line split at tabs.
 pub fn entries(contents: &'static str) -> impl Iterator<Item = Vec<&'static str>> {

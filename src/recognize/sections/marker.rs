@@ -23,8 +23,34 @@
 //! Real examples: "(一)扩大安全优质农产品供给。推广……", "第一章  总则", "1.统筹规划,协调推进。",
 //! ")高质量完成2020年滨海新区质量攻关活动" (the "(二" was lost), "附件1".
 
+use std::sync::LazyLock;
+
+use crate::grammar;
 use crate::model::SectionStyle;
 use crate::recognize::numeral::{is_numeral_char, leading_ordinal};
+
+/// Rows of `grammars/heading_markers.txt` of one kind.
+fn exceptions(kind: &str) -> Vec<&'static str> {
+    grammar::entries(grammar::HEADING_MARKERS.contents)
+        .filter_map(|row| match row.as_slice() {
+            [k, text] if *k == kind => Some(*text),
+            _ => None,
+        })
+        .collect()
+}
+
+static ARTICLE_REFERENCE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| exceptions("article_reference"));
+static CHROME: LazyLock<Vec<&'static str>> = LazyLock::new(|| exceptions("chrome"));
+
+/// True when a heading is a web site's notice, not part of the document.
+///
+/// ```
+/// assert!(zhengce::recognize::sections::marker::is_chrome_heading("凡本网注明“信息来源"));
+/// ```
+pub fn is_chrome_heading(heading: &str) -> bool {
+    CHROME.iter().any(|c| heading.contains(c))
+}
 
 /// A marker found at the start of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,11 +178,19 @@ fn ordered(line: &str) -> Option<Marker> {
         (SectionStyle::Part, "部分"),
         (SectionStyle::Chapter, "章"),
         (SectionStyle::Section, "节"),
+        (SectionStyle::Section, "節"),
         (SectionStyle::Article, "条"),
+        (SectionStyle::Article, "條"),
     ]
     .into_iter()
     .find(|(_, unit)| rest.starts_with(unit))?;
     let after = rest.get(unit.len()..)?;
+    // "第十一條 第二十一條" is a table of contents line.
+    if ARTICLE_REFERENCE.iter().any(|r| after.starts_with(r))
+        || after.trim_start().starts_with('第')
+    {
+        return None;
+    }
     let next = after.chars().next();
     let ok = match style {
         // 第一条 may run straight into its text; reject "第一条规定" style references
@@ -276,6 +310,7 @@ mod tests {
             ("第三节 监测", Section, 3),
             ("第十二条 本办法自发布之日起施行。", Article, 12),
             ("第一百零五条", Article, 105),
+            ("第二條 本規定所稱", Article, 2),
         ];
         for (line, style, n) in cases {
             assert_eq!(
@@ -297,6 +332,8 @@ mod tests {
             "第三季度完成",
             "300.",
             "第一条,",
+            "第九条修改为:“各级人民政府应当",
+            "第十三条后增加一条作为第十四条",
         ] {
             assert!(parse(line).is_none(), "{line} is not a heading marker");
         }

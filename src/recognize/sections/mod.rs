@@ -79,7 +79,11 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
             }
             _ => (0, stripped),
         };
-        if list_lead > 0 {
+        let list_item = list_lead > 0
+            && marker::parse(item).is_some_and(|m| {
+                matches!(m.style, SectionStyle::ArabicDot | SectionStyle::ArabicDun)
+            });
+        if list_item {
             cands.push(Candidate {
                 style: SectionStyle::Attachment,
                 ordinal: Some(1),
@@ -101,7 +105,9 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
                 let after = item.get(m.len..).unwrap_or_default();
                 let (heading, consumed) = heading_of(after, &['。', ':']);
                 let body_start = start + m.len + consumed;
-                if !heading.is_empty() || m.style == SectionStyle::Chapter {
+                if (!heading.is_empty() || m.style == SectionStyle::Chapter)
+                    && !marker::is_chrome_heading(&heading)
+                {
                     cands.push(Candidate {
                         style: m.style,
                         ordinal: m.ordinal,
@@ -258,7 +264,11 @@ fn heading_of(s: &str, terminators: &[char]) -> (String, usize) {
 
 /// A heading without Markdown bold marks and surrounding spaces.
 fn clean(s: &str) -> String {
-    s.replace("**", "").trim().to_string()
+    s.replace("**", "")
+        .trim()
+        .trim_end_matches([';', ',', '、'])
+        .trim_end()
+        .to_string()
 }
 
 /// A line that is only a date: 2023年9月4日, 二〇二三年九月四日 (the signature date).

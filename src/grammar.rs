@@ -81,6 +81,14 @@ pub const FRAME_WORDS: GrammarFile = GrammarFile {
     max_fields: 2,
 };
 
+/// Heading-marker exceptions: article references and site disclaimers that are not headings.
+pub const HEADING_MARKERS: GrammarFile = GrammarFile {
+    name: "heading_markers.txt",
+    contents: include_str!("../grammars/heading_markers.txt"),
+    min_fields: 2,
+    max_fields: 2,
+};
+
 /// Every grammar file, for validation.
 pub const FILES: &[&GrammarFile] = &[
     &CHROME,
@@ -91,6 +99,7 @@ pub const FILES: &[&GrammarFile] = &[
     &DOC_KINDS,
     &METADATA_KEYS,
     &FRAME_WORDS,
+    &HEADING_MARKERS,
 ];
 
 /// The rows of a grammar file: each non-empty, non-comment line split at tabs.

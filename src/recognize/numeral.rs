@@ -147,7 +147,7 @@ pub fn integer(s: &str) -> Option<u64> {
     }
     let tail = match digit {
         // 一百五 = 150, 两万五 = 25000: a trailing digit right after a unit counts one lower.
-        Some(d) if !zero_pending && last_exp >= 2 && last_exp < 4 => d * 10u64.pow(last_exp - 1),
+        Some(d) if !zero_pending && (2..4).contains(&last_exp) => d * 10u64.pow(last_exp - 1),
         Some(d) if !zero_pending && last_exp == 4 && wan_seen && section == 0 => d * 1000,
         Some(d) => d,
         None => 0,
@@ -207,6 +207,57 @@ pub fn leading_integer(s: &str) -> Option<(u64, usize)> {
         steps += 1;
     }
     None
+}
+
+/// The longest run of numeral characters (or of ASCII / full-width digits) at the start of
+/// `s`, read as a whole ordinal: its value and byte length. Unlike [`leading_integer`] the
+/// run is never shortened, so a malformed numeral such as 二三 or 一千百 is rejected rather
+/// than guessed, and a digit-by-digit year (二〇二三) is not an ordinal.
+///
+/// ```
+/// use zhengce::recognize::numeral::leading_ordinal;
+/// assert_eq!(leading_ordinal("二十四)"), Some((24, 9)));
+/// assert_eq!(leading_ordinal("12.加强"), Some((12, 2)));
+/// assert_eq!(leading_ordinal("１２、"), Some((12, 6)));
+/// assert_eq!(leading_ordinal("二三、"), None);
+/// assert_eq!(leading_ordinal("是"), None);
+/// ```
+pub fn leading_ordinal(s: &str) -> Option<(u64, usize)> {
+    // Longer runs are not ordinals; the cap also keeps the scan constant per call.
+    const LONGEST: usize = 8;
+    let mut chars = s.char_indices().peekable();
+    let first = chars.peek().map(|&(_, c)| c)?;
+    if first.is_ascii_digit() || ('０'..='９').contains(&first) {
+        let mut value: u64 = 0;
+        let mut end = 0;
+        for (i, c) in s.char_indices() {
+            let d = match c {
+                '0'..='9' => u64::from(c as u32 - '0' as u32),
+                '０'..='９' => u64::from(c as u32 - '０' as u32),
+                _ => break,
+            };
+            value = value.checked_mul(10)?.checked_add(d)?;
+            end = i + c.len_utf8();
+            if i >= LONGEST * 3 {
+                return None;
+            }
+        }
+        return Some((value, end));
+    }
+    let mut end = 0;
+    let mut n = 0;
+    for (i, c) in s.char_indices() {
+        if !is_numeral_char(c) {
+            break;
+        }
+        n += 1;
+        if n > LONGEST {
+            return None;
+        }
+        end = i + c.len_utf8();
+    }
+    let head = s.get(..end)?;
+    integer(head).map(|v| (v, end))
 }
 
 /// Parses an Arabic integer made of ASCII digits.
@@ -277,6 +328,28 @@ mod tests {
         let long = "一".repeat(10_000);
         assert_eq!(integer(&long), None);
         assert_eq!(leading_integer(&long), Some((1, 3)));
+    }
+
+    #[test]
+    fn ordinals_take_the_whole_run() {
+        assert_eq!(leading_ordinal("六十六)"), Some((66, 9)));
+        assert_eq!(leading_ordinal("一是"), Some((1, 3)));
+        assert_eq!(
+            leading_ordinal("二〇二三年"),
+            None,
+            "a year is not an ordinal"
+        );
+        assert_eq!(
+            leading_ordinal("一千百"),
+            None,
+            "malformed numerals are rejected"
+        );
+        assert_eq!(leading_ordinal("3、"), Some((3, 1)));
+        assert_eq!(
+            leading_ordinal(&"9".repeat(40)),
+            None,
+            "overlong digit runs are rejected"
+        );
     }
 
     #[test]

@@ -1,0 +1,309 @@
+//! The numbered section hierarchy: 一、 (一) 1. 1、 (1) ① 第一部分 第一章 第一节 第一条 一是 附件1.
+//!
+//! Reads the body lines (chrome lines are never headings), finds the heading markers with
+//! [`marker`], takes the heading text — up to the first 。 or ":" or the whole line, so
+//! "(一)扩大安全优质农产品供给。推广……" has the heading 扩大安全优质农产品供给 and the rest
+//! is its text — and finds 一是/二是 items where they open a sentence. [`tree`] then nests
+//! them in the order the document uses its styles and checks the numbering.
+//!
+//! Hands on `doc.sections` (spans in the normalized text) and `heading_*` diagnostics.
+//!
+//! A text that opens with "附件1" and a title is the attachment itself: that label is not
+//! a section and its 一、 are the top of the tree. A "附件N" label after the notice's
+//! signature opens that attachment's part of the tree.
+
+pub mod marker;
+pub mod tree;
+
+use super::Input;
+use crate::model::{Document, SectionStyle};
+use tree::Candidate;
+
+/// Characters after which a new sentence starts (normalized text).
+const SENTENCE_END: &[char] = &['。', ';', '!', '?', ':'];
+
+/// Characters after which an 一是 item may open a sentence: a list after ":" or ";" is an
+/// inline enumeration, not a run of items.
+const FULL_STOP: &[char] = &['。', '!', '?'];
+
+/// Fills `doc.sections`.
+pub fn recognize(input: &Input<'_>, doc: &mut Document) {
+    let text = input.text;
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut stops: Vec<usize> = Vec::new();
+    let mut prev_closed = true; // did the previous body line end a sentence or a heading?
+    let mut shi_next: Option<u32> = None;
+    let mut seen_date_line = false;
+    let mut last_body_end = 0;
+    for line in input.segmented.body() {
+        let content = line.text(text);
+        last_body_end = line.content.end;
+        let (lead, stripped) = strip_decoration(content);
+        let base = line.content.start + lead;
+        let line_end = line.content.end;
+        if is_date_line(stripped) {
+            stops.push(line.content.start);
+            seen_date_line = true;
+            prev_closed = true;
+            continue;
+        }
+        let mut found = false;
+        if let Some((ordinal, len)) = marker::attachment(stripped) {
+            let leading = cands.is_empty() && !seen_date_line;
+            if !leading {
+                let rest = stripped.get(len..).unwrap_or_default();
+                cands.push(Candidate {
+                    style: SectionStyle::Attachment,
+                    ordinal: Some(ordinal),
+                    damaged: false,
+                    start: base,
+                    marker: stripped
+                        .get(..len)
+                        .unwrap_or_default()
+                        .trim_end()
+                        .to_string(),
+                    heading: clean(rest.trim().trim_start_matches(':')),
+                    body_start: line_end,
+                    line_end,
+                });
+            }
+            prev_closed = true;
+            shi_next = None;
+            continue;
+        }
+        // A 附件 list: "附件:1.xxx" — the items are numbered lines.
+        let (list_lead, item) = match stripped.strip_prefix("附件") {
+            Some(r) if r.trim_start().starts_with(':') => {
+                let r2 = r.trim_start().trim_start_matches(':').trim_start();
+                (stripped.len() - r2.len(), r2)
+            }
+            _ => (0, stripped),
+        };
+        let list_item = list_lead > 0
+            && marker::parse(item).is_some_and(|m| {
+                matches!(m.style, SectionStyle::ArabicDot | SectionStyle::ArabicDun)
+            });
+        if list_item {
+            cands.push(Candidate {
+                style: SectionStyle::Attachment,
+                ordinal: Some(1),
+                damaged: false,
+                start: base,
+                marker: "附件".to_string(),
+                heading: String::new(),
+                body_start: base + list_lead,
+                line_end,
+            });
+        }
+        let mut rest_from = base; // where 一是 scanning starts
+        if let Some(m) = marker::parse(item) {
+            let accept = !m.damaged || m.len == 2 || prev_closed;
+            let list_ok = list_lead == 0
+                || matches!(m.style, SectionStyle::ArabicDot | SectionStyle::ArabicDun);
+            if accept && list_ok {
+                let start = base + list_lead;
+                let after = item.get(m.len..).unwrap_or_default();
+                let (heading, consumed) = heading_of(after, &['。', ':']);
+                let body_start = start + m.len + consumed;
+                if (!heading.is_empty() || m.style == SectionStyle::Chapter)
+                    && !marker::is_chrome_heading(&heading)
+                {
+                    cands.push(Candidate {
+                        style: m.style,
+                        ordinal: m.ordinal,
+                        damaged: m.damaged,
+                        start,
+                        marker: item.get(..m.len).unwrap_or_default().to_string(),
+                        heading,
+                        body_start,
+                        line_end,
+                    });
+                    found = true;
+                    shi_next = None;
+                    rest_from = body_start;
+                }
+            }
+        }
+        // 一是 / 二是 where a sentence starts.
+        let scan_from = rest_from.saturating_sub(line.content.start);
+        let at_line_start = !found;
+        scan_enum_shi(
+            text,
+            line.content.start,
+            content,
+            scan_from,
+            at_line_start,
+            line_end,
+            &mut shi_next,
+            &mut cands,
+        );
+        if let Some((offset, ordinal)) = glued_attachment(stripped) {
+            let start = base + offset;
+            cands.push(Candidate {
+                style: SectionStyle::Attachment,
+                ordinal: Some(ordinal),
+                damaged: false,
+                start,
+                marker: stripped.get(offset..).unwrap_or_default().to_string(),
+                heading: String::new(),
+                body_start: line_end,
+                line_end,
+            });
+            found = true;
+        }
+        prev_closed = found || content.trim_end_matches('*').ends_with(SENTENCE_END);
+    }
+    // The frame's signature and dates end the last section of the notice.
+    for s in doc.signature.iter().map(|t| t.span) {
+        stops.push(s.start);
+    }
+    if let Some(d) = &doc.dates.written {
+        stops.push(d.span.start);
+    }
+    stops.sort_unstable();
+    stops.dedup();
+    let end = last_body_end;
+    let mut diagnostics = Vec::new();
+    doc.sections = tree::build(cands, text, end, &stops, &mut diagnostics);
+    doc.diagnostics.append(&mut diagnostics);
+}
+
+/// Finds 一是/二是 items that open a sentence in `content` from byte `from` on.
+#[allow(clippy::too_many_arguments)]
+fn scan_enum_shi(
+    text: &str,
+    line_start: usize,
+    content: &str,
+    from: usize,
+    at_line_start: bool,
+    line_end: usize,
+    shi_next: &mut Option<u32>,
+    cands: &mut Vec<Candidate>,
+) {
+    let _ = text;
+    let Some(tail) = content.get(from..) else {
+        return;
+    };
+    let mut positions: Vec<usize> = Vec::new();
+    let after_stop = content
+        .get(..from)
+        .and_then(|h| h.trim_end_matches([' ', '*']).chars().next_back())
+        .is_some_and(|c| FULL_STOP.contains(&c));
+    if at_line_start || after_stop {
+        positions.push(from);
+    }
+    for (i, c) in tail.char_indices() {
+        if FULL_STOP.contains(&c) {
+            positions.push(from + i + c.len_utf8());
+        }
+    }
+    for pos in positions {
+        let Some(s) = content.get(pos..) else {
+            continue;
+        };
+        let trimmed = s.trim_start_matches([' ', '*']);
+        let pos = pos + (s.len() - trimmed.len());
+        let Some((n, len)) = marker::enum_shi(trimmed) else {
+            continue;
+        };
+        let ok = n == 1 || *shi_next == Some(n);
+        if !ok {
+            continue;
+        }
+        let after = trimmed.get(len..).unwrap_or_default();
+        let (heading, consumed) = heading_of(after, &['。', ';', ':', '!', '?']);
+        if heading.is_empty() {
+            continue;
+        }
+        let start = line_start + pos;
+        cands.push(Candidate {
+            style: SectionStyle::EnumShi,
+            ordinal: Some(n),
+            damaged: false,
+            start,
+            marker: trimmed.get(..len).unwrap_or_default().to_string(),
+            heading,
+            body_start: start + len + consumed,
+            line_end,
+        });
+        *shi_next = Some(n + 1);
+    }
+}
+
+/// An attachment label glued by scraping to the end of the line before it
+/// ("8.资金测算表附件1"): its byte offset and ordinal. "详见附件1" is a cross-reference.
+fn glued_attachment(line: &str) -> Option<(usize, u32)> {
+    let digits = line.len() - line.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let head = line.get(..line.len() - digits)?.strip_suffix("附件")?;
+    let before = head.chars().next_back()?;
+    if matches!(before, '见' | ':' | '、' | '和' | '及' | '(' | '《') || head.chars().count() < 4
+    {
+        return None;
+    }
+    let ordinal = line.get(line.len() - digits..)?.parse().ok()?;
+    Some((head.len(), ordinal))
+}
+
+/// Leading Markdown decoration (#, *, >, spaces): its byte length and the rest.
+fn strip_decoration(line: &str) -> (usize, &str) {
+    let rest = line.trim_start_matches(['#', '*', '>', ' ', '\t']);
+    (line.len() - rest.len(), rest)
+}
+
+/// The heading text at the start of `s`: up to the first terminator (not included) or
+/// the whole line; and how many bytes of `s` it used, terminator included.
+fn heading_of(s: &str, terminators: &[char]) -> (String, usize) {
+    match s.char_indices().find(|&(_, c)| terminators.contains(&c)) {
+        Some((i, c)) => (clean(s.get(..i).unwrap_or_default()), i + c.len_utf8()),
+        None => (clean(s), s.len()),
+    }
+}
+
+/// A heading without Markdown bold marks and surrounding spaces.
+fn clean(s: &str) -> String {
+    s.replace("**", "")
+        .trim()
+        .trim_end_matches([';', ',', '、'])
+        .trim_end()
+        .to_string()
+}
+
+/// A line that is only a date: 2023年9月4日, 二〇二三年九月四日 (the signature date).
+fn is_date_line(line: &str) -> bool {
+    let n = line.chars().count();
+    (6..=18).contains(&n)
+        && line.ends_with('日')
+        && line.contains('年')
+        && line.contains('月')
+        && line.chars().all(|c| {
+            c.is_ascii_digit()
+                || c == ' '
+                || matches!(c, '年' | '月' | '日')
+                || crate::recognize::numeral::is_numeral_char(c)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_stop_at_the_first_full_stop_or_colon() {
+        assert_eq!(heading_of("扩大供给。推广", &['。', ':']).0, "扩大供给");
+        assert_eq!(heading_of("**总体要求**", &['。', ':']).0, "总体要求");
+        assert_eq!(
+            heading_of("市场监管部门:开展", &['。', ':']).0,
+            "市场监管部门"
+        );
+    }
+
+    #[test]
+    fn date_lines_are_recognized() {
+        assert!(is_date_line("2023年9月4日"), "an Arabic date line");
+        assert!(is_date_line("二〇二三年九月四日"), "a Chinese date line");
+        assert!(!is_date_line("一、总体要求"), "a heading is not a date");
+    }
+}

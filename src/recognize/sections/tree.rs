@@ -1,0 +1,356 @@
+//! The spine-based tree builder: turns the flat list of headings, in document order, into
+//! the nested [`Section`] tree, and checks the numbering.
+//!
+//! The *spine* is the path from the root to the last heading placed. A heading whose style
+//! is on the spine closes everything below that style and becomes its sibling; a style not
+//! on the spine opens a new level under the spine's tip, after closing tips that rank
+//! below it. Ranks are learned from the document itself (a style seen nested under another
+//! ranks below it), with the GB/T 9704 order as the fallback:
+//!
+//! ```text
+//! 附件 > 第一部分 > 第一章 > 第一节 > 第一条 > 一、 > (一) > 1. > 1、 > (1) > ① > 一是
+//! ```
+//!
+//! So a document may skip levels, start at (一), or number (一)…(六十六) straight through
+//! its 一、 sections. Hands on the tree plus diagnostics: `heading_gap`,
+//! `heading_duplicate` where the printed sequence really breaks, and
+//! `heading_marker_repaired` for a marker whose numeral was lost and is inferred.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::{Diagnostic, Section, SectionStyle};
+use crate::span::Span;
+
+/// A heading found in the text, before it is placed in the tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// Numbering style (a guess when `damaged`).
+    pub style: SectionStyle,
+    /// The printed ordinal, or `None` when it was lost.
+    pub ordinal: Option<u32>,
+    /// True when the marker is damaged and must be repaired from the sequence.
+    pub damaged: bool,
+    /// Byte offset of the marker.
+    pub start: usize,
+    /// The marker as printed.
+    pub marker: String,
+    /// The heading text.
+    pub heading: String,
+    /// Where the section's own text starts (after the heading).
+    pub body_start: usize,
+    /// End of the line the heading is on; an 一是 item ends there at the latest.
+    pub line_end: usize,
+}
+
+/// Rank of a style when the document has not shown its own order (smaller = outer).
+fn default_rank(style: SectionStyle) -> u8 {
+    use SectionStyle::*;
+    match style {
+        Attachment => 0,
+        Part => 10,
+        Chapter => 20,
+        Section => 30,
+        Article => 40,
+        ChineseDun => 50,
+        ParenChinese => 60,
+        ArabicDot => 70,
+        ArabicDun => 72,
+        ParenArabic => 80,
+        Circled => 90,
+        EnumShi => 100,
+    }
+}
+
+fn is_paren(style: SectionStyle) -> bool {
+    matches!(
+        style,
+        SectionStyle::ParenChinese | SectionStyle::ParenArabic
+    )
+}
+
+struct Node {
+    cand: Candidate,
+    ordinal: u32,
+    depth: usize,
+    children: Vec<usize>,
+    end: usize,
+}
+
+/// Builds the tree from headings in document order. `end` is where the last section
+/// ends; `stops` (sorted) are offsets no section runs past unless a child does
+/// (signature, date lines).
+pub fn build(
+    cands: Vec<Candidate>,
+    text: &str,
+    end: usize,
+    stops: &[usize],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Section> {
+    let mut nodes: Vec<Node> = Vec::with_capacity(cands.len());
+    let mut roots: Vec<usize> = Vec::new();
+    let mut spine: Vec<usize> = Vec::new();
+    // (outer, inner) pairs seen nested in this document.
+    let mut above: HashSet<(SectionStyle, SectionStyle)> = HashSet::new();
+    // Last ordinal of a style under a parent (None = root).
+    let mut last_under: HashMap<(Option<usize>, SectionStyle), u32> = HashMap::new();
+    // Last ordinal of a style at a depth, for numbering that runs on across parents.
+    let mut last_at_depth: HashMap<(SectionStyle, usize), u32> = HashMap::new();
+
+    let styles: Vec<(SectionStyle, Option<u32>, bool)> = cands
+        .iter()
+        .map(|c| (c.style, c.ordinal, c.damaged))
+        .collect();
+
+    for (i, mut cand) in cands.into_iter().enumerate() {
+        if cand.damaged {
+            // The style is that of the nearest parenthesized level on the spine.
+            if let Some(s) = spine
+                .iter()
+                .rev()
+                .filter_map(|&k| nodes.get(k))
+                .map(|n| n.cand.style)
+                .find(|&s| is_paren(s))
+            {
+                cand.style = s;
+            }
+        }
+        let style = cand.style;
+        // Place it: find the spine position.
+        if style == SectionStyle::Attachment {
+            spine.clear();
+        } else if let Some(pos) = spine
+            .iter()
+            .position(|&k| nodes.get(k).is_some_and(|n| n.cand.style == style))
+        {
+            spine.truncate(pos);
+        } else {
+            while let Some(&top) = spine.last() {
+                let Some(top_style) = nodes.get(top).map(|n| n.cand.style) else {
+                    break;
+                };
+                let pop = if top_style == SectionStyle::Attachment {
+                    false
+                } else if top_style == SectionStyle::EnumShi || above.contains(&(style, top_style))
+                {
+                    true
+                } else if above.contains(&(top_style, style)) {
+                    false
+                } else {
+                    default_rank(top_style) >= default_rank(style)
+                };
+                if !pop {
+                    break;
+                }
+                spine.pop();
+            }
+        }
+        let parent = spine.last().copied();
+        if let Some(p) = parent.and_then(|p| nodes.get(p)) {
+            let ps = p.cand.style;
+            if !matches!(ps, SectionStyle::Attachment) && style != SectionStyle::EnumShi {
+                above.insert((ps, style));
+            }
+        }
+        let depth = spine.len() + 1;
+        let prev = last_under.get(&(parent, style)).copied();
+        let running = last_at_depth.get(&(style, depth)).copied();
+        let ordinal = match cand.ordinal {
+            Some(n) => {
+                check_sequence(&cand, n, prev, running, diagnostics);
+                n
+            }
+            None => {
+                let n = infer_ordinal(&styles, i, style, prev);
+                diagnostics.push(Diagnostic::warning(
+                    "heading_marker_repaired",
+                    format!(
+                        "heading marker \"{}\" lost its numeral; read as {} from the sequence",
+                        cand.marker, n
+                    ),
+                    Some(Span::new(cand.start, cand.line_end)),
+                ));
+                n
+            }
+        };
+        last_under.insert((parent, style), ordinal);
+        last_at_depth.insert((style, depth), ordinal);
+        let idx = nodes.len();
+        // Close every open node at this depth or deeper.
+        nodes.push(Node {
+            cand,
+            ordinal,
+            depth,
+            children: Vec::new(),
+            end,
+        });
+        match parent.and_then(|p| nodes.get_mut(p)) {
+            Some(p) => p.children.push(idx),
+            None => roots.push(idx),
+        }
+        spine.push(idx);
+    }
+    // Ends: a node ends where the next node at its depth or shallower starts.
+    let mut open: Vec<usize> = Vec::new();
+    let starts: Vec<(usize, usize)> = nodes.iter().map(|n| (n.depth, n.cand.start)).collect();
+    for (k, &(depth, start)) in starts.iter().enumerate() {
+        while let Some(&o) = open.last() {
+            if nodes.get(o).is_some_and(|n| n.depth >= depth) {
+                if let Some(n) = nodes.get_mut(o) {
+                    n.end = start;
+                }
+                open.pop();
+            } else {
+                break;
+            }
+        }
+        open.push(k);
+    }
+    roots
+        .iter()
+        .map(|&r| assemble(&nodes, r, "", 1, text, stops))
+        .collect()
+}
+
+/// Checks a printed ordinal against the previous sibling of the same style.
+fn check_sequence(
+    cand: &Candidate,
+    n: u32,
+    prev: Option<u32>,
+    running: Option<u32>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let span = Some(Span::new(cand.start, cand.line_end));
+    match prev {
+        Some(p) if n == p.saturating_add(1) || n == 1 => {}
+        Some(p) if n == p => diagnostics.push(Diagnostic::warning(
+            "heading_duplicate",
+            format!("heading {} repeats number {}", cand.marker, n),
+            span,
+        )),
+        Some(p) => diagnostics.push(Diagnostic::warning(
+            "heading_gap",
+            format!(
+                "heading {} follows number {} (expected {})",
+                cand.marker,
+                p,
+                p.saturating_add(1)
+            ),
+            span,
+        )),
+        // First of its style here: 1, or running on from the previous parent.
+        None if n == 1 || running.is_some_and(|r| n == r.saturating_add(1)) => {}
+        None => diagnostics.push(Diagnostic::warning(
+            "heading_gap",
+            format!("heading {} starts a list at number {}", cand.marker, n),
+            span,
+        )),
+    }
+}
+
+/// The ordinal of a marker whose numeral was lost: one after the previous sibling, or
+/// counted back from the next printed one of its style.
+fn infer_ordinal(
+    styles: &[(SectionStyle, Option<u32>, bool)],
+    i: usize,
+    style: SectionStyle,
+    prev: Option<u32>,
+) -> u32 {
+    if let Some(p) = prev {
+        return p.saturating_add(1);
+    }
+    // Look ahead over the following damaged markers to the next printed one.
+    let mut lost = 1u32;
+    for &(s, ord, damaged) in styles.iter().skip(i + 1).take(8) {
+        if damaged {
+            lost += 1;
+            continue;
+        }
+        if s == style {
+            if let Some(k) = ord {
+                if k > lost {
+                    return k - lost;
+                }
+            }
+        }
+        break;
+    }
+    1
+}
+
+/// `text[start..end]` without trailing white space: the end offset.
+fn trim_end(text: &str, start: usize, end: usize) -> usize {
+    let slice = text.get(start..end).unwrap_or_default();
+    start + slice.trim_end().len()
+}
+
+fn assemble(
+    nodes: &[Node],
+    k: usize,
+    parent_path: &str,
+    level: u32,
+    text: &str,
+    stops: &[usize],
+) -> Section {
+    let Some(node) = nodes.get(k) else {
+        return empty_section();
+    };
+    let path = if parent_path.is_empty() {
+        node.ordinal.to_string()
+    } else {
+        format!("{parent_path}.{}", node.ordinal)
+    };
+    let children: Vec<Section> = node
+        .children
+        .iter()
+        .map(|&c| assemble(nodes, c, &path, level + 1, text, stops))
+        .collect();
+    let start = node.cand.start;
+    let mut end = node.end;
+    if node.cand.style == SectionStyle::EnumShi {
+        end = end.min(node.cand.line_end);
+    }
+    // Stop at the signature or a date line, unless a child runs past it.
+    let i = stops.partition_point(|&s| s <= start);
+    if let Some(&stop) = stops.get(i) {
+        end = end.min(stop);
+    }
+    if let Some(last) = children.last() {
+        end = end.max(last.span.end);
+    }
+    end = trim_end(text, start, end.max(start));
+    let body_start = node.cand.body_start.clamp(start, end.max(start));
+    let own_end = children
+        .first()
+        .map_or(end, |c| c.span.start)
+        .max(body_start);
+    let own = text
+        .get(body_start..own_end)
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    Section {
+        path,
+        level,
+        style: node.cand.style,
+        marker: node.cand.marker.clone(),
+        ordinal: node.ordinal,
+        heading: node.cand.heading.clone(),
+        text: own,
+        span: Span::new(start, end),
+        children,
+    }
+}
+
+fn empty_section() -> Section {
+    Section {
+        path: String::new(),
+        level: 0,
+        style: SectionStyle::ChineseDun,
+        marker: String::new(),
+        ordinal: 0,
+        heading: String::new(),
+        text: String::new(),
+        span: Span::new(0, 0),
+        children: Vec::new(),
+    }
+}

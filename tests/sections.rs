@@ -1,0 +1,292 @@
+//! The section hierarchy on the seed documents and on small realistic fixtures.
+
+use zhengce::{parse, Document, Section, SectionStyle};
+
+fn parse_file(path: &str) -> Document {
+    let bytes = std::fs::read(path).unwrap();
+    parse(&bytes).unwrap()
+}
+
+fn flatten(sections: &[Section], out: &mut Vec<(u32, SectionStyle, u32, String)>) {
+    for s in sections {
+        out.push((s.level, s.style, s.ordinal, s.heading.clone()));
+        flatten(&s.children, out);
+    }
+}
+
+fn all(doc: &Document) -> Vec<(u32, SectionStyle, u32, String)> {
+    let mut out = Vec::new();
+    flatten(&doc.sections, &mut out);
+    out
+}
+
+fn codes(doc: &Document, prefix: &str) -> Vec<String> {
+    doc.diagnostics
+        .iter()
+        .filter(|d| d.code.starts_with(prefix))
+        .map(|d| d.code.clone())
+        .collect()
+}
+
+#[test]
+fn seed_002_runs_its_items_on_across_26_departments() {
+    let doc = parse_file("fixtures/seeds/002_eae023f0dca5f179.txt");
+    assert_eq!(
+        doc.sections.len(),
+        26,
+        "the attachment's 26 一、 sections are the top level"
+    );
+    assert!(
+        doc.sections
+            .iter()
+            .all(|s| s.style == SectionStyle::ChineseDun),
+        "the leading 附件1 label is not a section"
+    );
+    let items: Vec<u32> = doc
+        .sections
+        .iter()
+        .flat_map(|s| s.children.iter().map(|c| c.ordinal))
+        .collect();
+    assert_eq!(
+        items,
+        (1..=66).collect::<Vec<u32>>(),
+        "items (一)…(六十六) run on in order"
+    );
+    assert!(
+        codes(&doc, "heading").is_empty(),
+        "running numbering is not a gap: {:?}",
+        codes(&doc, "heading")
+    );
+    let first = &doc.sections[0].children[0];
+    assert_eq!(
+        first.heading, "组织2020年“质量月”活动启动仪式",
+        "a run-in heading stops at 。"
+    );
+    assert!(
+        first.text.starts_with("举办“质量月”现场活动"),
+        "the rest of the paragraph is text"
+    );
+    assert_eq!(
+        doc.sections[1].children[0].path, "2.24",
+        "paths use the printed ordinals"
+    );
+}
+
+#[test]
+fn seed_003_has_seven_sections_with_items_under_the_right_parents() {
+    let doc = parse_file("fixtures/seeds/003_b4600086fd213c1b.txt");
+    assert_eq!(doc.sections.len(), 7, "seven 一、 sections");
+    let counts: Vec<usize> = doc.sections.iter().map(|s| s.children.len()).collect();
+    assert_eq!(
+        counts,
+        vec![0, 5, 3, 3, 4, 5, 4],
+        "(一)…(二十四) under the right parents"
+    );
+    let last = doc.sections.last().unwrap().children.last().unwrap();
+    assert_eq!(
+        (last.ordinal, last.heading.as_str()),
+        (24, "强化示范引领"),
+        "the last item is (二十四)"
+    );
+    assert!(
+        last.children.is_empty(),
+        "the site's ① disclaimer is not part of the document"
+    );
+}
+
+#[test]
+fn seed_001_recovers_the_three_lost_markers() {
+    let doc = parse_file("fixtures/seeds/001_f9e7f05a16ad2899.txt");
+    let four = doc.sections.iter().find(|s| s.ordinal == 4).unwrap();
+    let ords: Vec<u32> = four.children.iter().map(|c| c.ordinal).collect();
+    assert_eq!(
+        ords,
+        vec![1, 2, 3, 4],
+        "\")高质量完成\" and the next two are (二)…(四)"
+    );
+    assert_eq!(
+        four.children[1].heading, "高质量完成2020年滨海新区质量攻关活动",
+        "the heading is kept"
+    );
+    assert_eq!(
+        codes(&doc, "heading_marker_repaired").len(),
+        3,
+        "each repair is flagged"
+    );
+}
+
+#[test]
+fn seed_004_recovers_the_two_empty_parentheses() {
+    let doc = parse_file("fixtures/seeds/004_2b27367e13f698ba.txt");
+    assert_eq!(doc.sections.len(), 5, "five 一、 sections");
+    let five = &doc.sections[4];
+    let items: Vec<(u32, &str)> = five
+        .children
+        .iter()
+        .map(|c| (c.ordinal, c.heading.as_str()))
+        .collect();
+    assert_eq!(
+        items[..2],
+        [(1, "高度重视,精心组织"), (2, "积极动员,广泛参与")],
+        "\"()\" items are read as (一) and (二) from the (三) that follows"
+    );
+    assert_eq!(
+        codes(&doc, "heading_marker_repaired").len(),
+        2,
+        "both repairs are flagged"
+    );
+    assert!(
+        codes(&doc, "heading_gap").is_empty(),
+        "(一)…(十三) under 四、 are complete: no gap reported"
+    );
+}
+
+#[test]
+fn a_regulation_nests_items_inside_articles_inside_chapters() {
+    let doc = parse_file("fixtures/cases/sections_regulation.txt");
+    let styles: Vec<SectionStyle> = doc.sections.iter().map(|s| s.style).collect();
+    assert_eq!(
+        styles,
+        vec![SectionStyle::Chapter; 3],
+        "three chapters at the top"
+    );
+    assert_eq!(doc.sections[0].heading, "总则", "chapter heading");
+    let art3 = &doc.sections[0].children[2];
+    assert_eq!(
+        (art3.style, art3.ordinal),
+        (SectionStyle::Article, 3),
+        "第三条"
+    );
+    assert_eq!(art3.children.len(), 3, "(一)…(三) are items of 第三条");
+    assert_eq!(
+        art3.children[0].heading, "统筹规划、合理布局",
+        "item heading without its ;"
+    );
+    assert_eq!(art3.children[0].path, "1.3.1", "dotted path");
+    let flat = all(&doc);
+    assert_eq!(
+        flat.iter().filter(|h| h.1 == SectionStyle::Article).count(),
+        6,
+        "\"第九条修改为\" is a reference, not an article"
+    );
+    assert!(
+        codes(&doc, "heading").is_empty(),
+        "no spurious numbering diagnostics"
+    );
+}
+
+#[test]
+fn a_plan_uses_all_four_gbt_9704_levels() {
+    let doc = parse_file("fixtures/cases/sections_four_levels.txt");
+    assert_eq!(doc.sections.len(), 3, "三 一、 sections");
+    let task = &doc.sections[1].children[0];
+    assert_eq!(task.heading, "夯实数字基础设施", "(一) heading");
+    assert_eq!(
+        task.text, "加快5G网络建设,推进千兆光网覆盖。",
+        "own text without children"
+    );
+    let net = &task.children[0];
+    assert_eq!(
+        (net.style, net.level),
+        (SectionStyle::ArabicDot, 3),
+        "1. is level 3"
+    );
+    assert_eq!(net.children.len(), 2, "(1) (2) under 1.");
+    assert_eq!(net.children[1].path, "2.1.1.2", "level-4 path");
+    let shi = &doc.sections[1].children[1].children[0].children;
+    let shi: Vec<(SectionStyle, u32)> = shi.iter().map(|s| (s.style, s.ordinal)).collect();
+    assert_eq!(
+        shi,
+        vec![(SectionStyle::EnumShi, 1), (SectionStyle::EnumShi, 2)],
+        "一是/二是 items"
+    );
+    let last = doc.sections.last().unwrap();
+    let sig = doc.sections.last().unwrap().span;
+    let text = std::fs::read_to_string("fixtures/cases/sections_four_levels.txt").unwrap();
+    assert!(
+        !text[sig.start..sig.end].contains("2024年3月1日"),
+        "the last section stops before the signature date ({})",
+        last.heading
+    );
+}
+
+#[test]
+fn circled_items_nest_under_arabic_items() {
+    let doc = parse_file("fixtures/cases/sections_circled.txt");
+    let item = &doc.sections[0].children[0];
+    let circled: Vec<(SectionStyle, u32)> =
+        item.children.iter().map(|c| (c.style, c.ordinal)).collect();
+    assert_eq!(
+        circled,
+        vec![
+            (SectionStyle::Circled, 1),
+            (SectionStyle::Circled, 2),
+            (SectionStyle::Circled, 3)
+        ],
+        "① ② ③ under 1."
+    );
+    assert_eq!(
+        doc.sections[0].children[1].ordinal, 2,
+        "2. closes the circled list"
+    );
+}
+
+#[test]
+fn a_document_may_start_at_paren_items() {
+    let doc = parse_file("fixtures/cases/sections_paren_first.txt");
+    let top: Vec<(SectionStyle, u32)> = doc.sections.iter().map(|s| (s.style, s.ordinal)).collect();
+    assert_eq!(
+        top,
+        vec![
+            (SectionStyle::ParenChinese, 1),
+            (SectionStyle::ParenChinese, 2),
+            (SectionStyle::ParenChinese, 3)
+        ],
+        "(一) is the top level when the document has no 一、"
+    );
+    assert_eq!(
+        doc.sections[0].level, 1,
+        "level counts in this document's own tree"
+    );
+    assert_eq!(doc.sections[1].children.len(), 2, "1. 2. under (二)");
+}
+
+#[test]
+fn not_headings_numbers_dates_and_inline_enumerations() {
+    let doc = zhengce::parse_text(
+        "一、总体目标\n1.2万亿元的投资已经到位。\n2023年9月4日\n主要有三个方面:一是加强监管;二是优化服务。\n",
+    );
+    assert_eq!(
+        all(&doc).len(),
+        1,
+        "only 一、 is a heading: {:?}",
+        all(&doc)
+    );
+}
+
+#[test]
+fn an_attachment_after_the_signature_opens_its_own_part() {
+    let doc = zhengce::parse_text(
+        "一、工作要求\n请认真落实。\n某县人民政府办公室\n2025年5月18日\n附件1\n任务清单\n一、县示范区管委会牵头工作\n1.建设养殖基地。\n",
+    );
+    let top: Vec<SectionStyle> = doc.sections.iter().map(|s| s.style).collect();
+    assert_eq!(
+        top,
+        vec![SectionStyle::ChineseDun, SectionStyle::Attachment],
+        "附件1 is a top-level part"
+    );
+    assert_eq!(
+        doc.sections[1].children[0].heading, "县示范区管委会牵头工作",
+        "its 一、 are inside it"
+    );
+}
+
+#[test]
+fn outline_prints_the_tree() {
+    let doc = zhengce::parse_text("一、总体要求\n(一)目标。正文\n");
+    assert_eq!(
+        zhengce::outline(&doc),
+        "一、总体要求\n  (一)目标\n",
+        "indented marker and heading"
+    );
+}

@@ -25,8 +25,24 @@ pub const CHROME: GrammarFile = GrammarFile {
     max_fields: 2,
 };
 
+/// Department names: unit-name suffixes, short forms, non-unit words.
+pub const DEPARTMENTS: GrammarFile = GrammarFile {
+    name: "departments.txt",
+    contents: include_str!("../grammars/departments.txt"),
+    min_fields: 2,
+    max_fields: 2,
+};
+
+/// Responsibility clauses: labels, role phrases, standing-instruction markers.
+pub const RESPONSIBILITY: GrammarFile = GrammarFile {
+    name: "responsibility.txt",
+    contents: include_str!("../grammars/responsibility.txt"),
+    min_fields: 3,
+    max_fields: 3,
+};
+
 /// Every grammar file, for validation.
-pub const FILES: &[&GrammarFile] = &[&CHROME];
+pub const FILES: &[&GrammarFile] = &[&CHROME, &DEPARTMENTS, &RESPONSIBILITY];
 
 /// The rows of a grammar file: each non-empty, non-comment line split at tabs.
 pub fn entries(contents: &'static str) -> impl Iterator<Item = Vec<&'static str>> {

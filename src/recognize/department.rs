@@ -37,6 +37,7 @@ struct Lexicon {
     suffixes: Vec<&'static str>,
     names: HashSet<&'static str>,
     not: Vec<&'static str>,
+    stop: Vec<&'static str>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -44,6 +45,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         suffixes: Vec::new(),
         names: HashSet::new(),
         not: Vec::new(),
+        stop: Vec::new(),
     };
     for row in grammar::entries(grammar::DEPARTMENTS.contents) {
         match row.as_slice() {
@@ -52,6 +54,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                 lex.names.insert(s);
             }
             ["not", s] => lex.not.push(s),
+            ["stop", s] => lex.stop.push(s),
             _ => {}
         }
     }
@@ -59,7 +62,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 });
 
 /// Longest name, in characters, that is still read as one unit.
-const MAX_UNIT_CHARS: usize = 40;
+const MAX_UNIT_CHARS: usize = 60;
 
 /// Characters that never occur inside a unit name.
 fn is_sentence_punct(c: char) -> bool {
@@ -102,6 +105,38 @@ fn without_trailing_group(name: &str) -> &str {
     name
 }
 
+/// True when no sentence punctuation occurs outside brackets: 区委宣传部(区文明办、区委网信办)
+/// is one name, 加强组织,建立机制 is not.
+fn top_level_clean(name: &str) -> bool {
+    let mut depth = 0usize;
+    for c in name.chars() {
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && is_sentence_punct(c) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The name with bracketed parts left out: 中国(滨海新区)知识产权保护中心 → 中国知识产权保护中心.
+fn top_level(name: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// True when `name` reads as the name of a government unit (or a group of units such as
 /// 各区人民政府 or 各相关单位).
 ///
@@ -114,16 +149,16 @@ fn without_trailing_group(name: &str) -> &str {
 /// ```
 pub fn is_unit(name: &str) -> bool {
     let name = name.trim();
-    if name.is_empty()
-        || name.chars().count() > MAX_UNIT_CHARS
-        || name.chars().any(is_sentence_punct)
-    {
+    if name.is_empty() || name.chars().count() > MAX_UNIT_CHARS || !top_level_clean(name) {
         return false;
     }
     let core = without_trailing_group(name);
     let lex = &*LEXICON;
     if lex.names.contains(core) || lex.names.contains(name) {
         return true;
+    }
+    if lex.stop.iter().any(|w| top_level(core).contains(w)) {
+        return false;
     }
     let suffix = lex
         .suffixes

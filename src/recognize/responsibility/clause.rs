@@ -34,6 +34,7 @@ pub enum Role {
 struct Vocabulary {
     labels: Vec<(&'static str, Role)>,
     phrases: Vec<(&'static str, Role)>,
+    qualifiers: Vec<&'static str>,
     scopes: Vec<&'static str>,
 }
 
@@ -49,12 +50,14 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
     let mut v = Vocabulary {
         labels: Vec::new(),
         phrases: Vec::new(),
+        qualifiers: Vec::new(),
         scopes: Vec::new(),
     };
     for row in grammar::entries(grammar::RESPONSIBILITY.contents) {
         match row.as_slice() {
             ["label", s, r] => v.labels.push((s, role(r))),
             ["phrase", s, r] => v.phrases.push((s, role(r))),
+            ["qualifier", s, _] => v.qualifiers.push(s),
             ["scope", s, _] => v.scopes.push(s),
             _ => {}
         }
@@ -62,6 +65,7 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
     // Longest first, so 按职责分工负责 wins over 负责.
     v.labels.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
     v.phrases.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+    v.qualifiers.sort_by_key(|s| std::cmp::Reverse(s.len()));
     v
 });
 
@@ -100,18 +104,52 @@ pub fn label_role(s: &str) -> Option<Role> {
         .map(|(_, role)| *role)
 }
 
-/// The role phrase `s` ends with, and the text before it.
-fn strip_phrase(s: &str) -> Option<(&'static str, Role, &str)> {
+/// The role phrase `s` ends with, with a qualifier printed before it (按职责分工, 分别,
+/// 依职责), and the text before both.
+fn strip_phrase(s: &str) -> Option<(String, Role, &str)> {
     let s = s.trim_end();
-    VOCABULARY.phrases.iter().find_map(|(phrase, role)| {
+    let v = &*VOCABULARY;
+    let (phrase, role, head) = v.phrases.iter().find_map(|(phrase, role)| {
         let head = s.strip_suffix(phrase)?;
         Some((*phrase, *role, head))
-    })
+    })?;
+    match v
+        .qualifiers
+        .iter()
+        .find_map(|q| Some((*q, head.strip_suffix(q)?)))
+    {
+        Some((q, rest)) if !rest.is_empty() => Some((format!("{q}{phrase}"), role, rest)),
+        _ => Some((phrase.to_string(), role, head)),
+    }
 }
 
 /// True when `s` holds a standing-instruction marker.
 fn is_scope_note(s: &str) -> bool {
     VOCABULARY.scopes.iter().any(|m| s.contains(m))
+}
+
+/// A labelled sentence with a standing instruction after a comma (`责任单位:市科委,下同`):
+/// the sentence before it, and the instruction.
+fn split_scope_tail(sentence: &str) -> (&str, Option<&str>) {
+    if strip_label(sentence).is_none() {
+        return (sentence, None);
+    }
+    let Some(m) = VOCABULARY
+        .scopes
+        .iter()
+        .filter_map(|m| sentence.find(m))
+        .min()
+    else {
+        return (sentence, None);
+    };
+    match sentence.get(..m).and_then(|h| h.rfind([',', '，'])) {
+        Some(comma) => {
+            let note = sentence.get(comma..).unwrap_or_default();
+            let note = note.trim_start_matches([',', '，']);
+            (sentence.get(..comma).unwrap_or(sentence), Some(note))
+        }
+        None => (sentence, None),
+    }
 }
 
 /// Splits `s` at any of `seps` outside brackets.
@@ -183,13 +221,32 @@ fn push_units(parsed: &mut Parsed, role: Role, list: &str, strict: bool) -> bool
     true
 }
 
-/// Reads a labelled clause (`责任单位:…`, `牵头单位:…;配合单位:…`).
+/// Byte offsets where a label with its colon starts, outside brackets.
+fn label_starts(sentence: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    for (i, c) in sentence.char_indices() {
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && sentence.get(i..).and_then(strip_label).is_some() {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// Reads a labelled clause (`责任单位:…`, `牵头单位:…;配合单位:…`, `牵头单位:…配合单位:…`).
 fn labelled(sentence: &str, parsed: &mut Parsed) -> bool {
+    let starts = label_starts(sentence);
     let mut any = false;
-    for part in split_top(sentence, &[';', '；']) {
-        let Some((label, role, rest)) = strip_label(part) else {
+    for (k, &at) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(sentence.len());
+        let Some((label, role, rest)) = sentence.get(at..end).and_then(strip_label) else {
             continue;
         };
+        let rest = rest.trim_end_matches([';', '；', ',', '，', '。']);
         let (phrase, list) = match strip_phrase(rest) {
             Some((p, _, head)) => (Some(p), head),
             None => (None, rest),
@@ -197,7 +254,7 @@ fn labelled(sentence: &str, parsed: &mut Parsed) -> bool {
         if push_units(parsed, role, list, false) {
             any = true;
             if parsed.phrase.is_none() {
-                parsed.phrase = Some(phrase.unwrap_or(label).to_string());
+                parsed.phrase = Some(phrase.unwrap_or_else(|| label.to_string()));
             }
         }
     }
@@ -220,13 +277,46 @@ fn unlabelled(sentence: &str, parsed: &mut Parsed) -> bool {
                 return false;
             }
             if parsed.phrase.is_none() {
-                parsed.phrase = Some(phrase.to_string());
+                parsed.phrase = Some(phrase);
             }
             any = true;
             pending_start = None;
         }
     }
     any && pending_start.is_none()
+}
+
+/// The clause without spaces: a line break inside it is dropped (牵头部\n\n门 → 牵头部门),
+/// a space after a complete unit name separates units (市科委 市财政局 → 市科委、市财政局).
+fn compact(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !c.is_whitespace() {
+            out.push(c);
+            continue;
+        }
+        let mut newline = c == '\n';
+        while let Some(&n) = chars.peek() {
+            if !n.is_whitespace() {
+                break;
+            }
+            newline |= n == '\n';
+            chars.next();
+        }
+        if newline || chars.peek().is_none() {
+            continue;
+        }
+        let tail_start = out
+            .rfind(['、', ',', '，', ':', '：', ';', '；', '。', '(', ')'])
+            .and_then(|i| out.get(i..)?.chars().next().map(|c| i + c.len_utf8()))
+            .unwrap_or(0);
+        let tail = out.get(tail_start..).unwrap_or_default();
+        if !tail.is_empty() && is_unit(tail) && strip_label(tail).is_none() {
+            out.push('、');
+        }
+    }
+    out
 }
 
 /// Reads the text of a parenthetical or trailing clause. `None` when it does not assign
@@ -240,7 +330,7 @@ fn unlabelled(sentence: &str, parsed: &mut Parsed) -> bool {
 /// assert!(parse("试行").is_none());
 /// ```
 pub fn parse(text: &str) -> Option<Parsed> {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = compact(text);
     let mut parsed = Parsed::default();
     let mut any_labelled = false;
     let mut all_read = true;
@@ -249,6 +339,12 @@ pub fn parse(text: &str) -> Option<Parsed> {
         let sentence = sentence.trim_matches(|c| c == ',' || c == ';' || c == '，');
         if sentence.is_empty() {
             continue;
+        }
+        let (sentence, note) = split_scope_tail(sentence);
+        if let Some(note) = note {
+            if parsed.scope_note.is_none() {
+                parsed.scope_note = Some(note.to_string());
+            }
         }
         if is_scope_note(sentence) && strip_label(sentence).is_none() {
             if parsed.scope_note.is_none() {

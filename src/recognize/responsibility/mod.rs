@@ -170,7 +170,16 @@ fn trailing_sentences(input: &Input<'_>, taken: &[Responsibility]) -> Vec<Respon
             .any(|r| r.span.start < sp.end && sp.start < r.span.end)
     };
     let mut out = Vec::new();
-    for line in input.segmented.body() {
+    let body: Vec<_> = input
+        .segmented
+        .body()
+        .filter(|l| !l.content.is_empty())
+        .collect();
+    let mut next_line = 0usize;
+    for (index, line) in body.iter().enumerate() {
+        if index < next_line {
+            continue;
+        }
         let spans = sentences(text, line.content);
         let count = spans.len();
         for (k, sp) in spans.into_iter().enumerate() {
@@ -182,13 +191,24 @@ fn trailing_sentences(input: &Input<'_>, taken: &[Responsibility]) -> Vec<Respon
                 continue;
             };
             if strip_label(sentence).is_some() {
-                let tail = trim_span(text, Span::new(sp.start, line.content.end));
+                // Labelled lines that follow (配合部门:… under 牵头部门:…) belong to it.
+                let mut end = line.content.end;
+                let mut after = index + 1;
+                while let Some(l) = body.get(after) {
+                    if strip_label(l.text(text)).is_none() {
+                        break;
+                    }
+                    end = l.content.end;
+                    after += 1;
+                }
+                let tail = trim_span(text, Span::new(sp.start, end));
                 if overlaps(tail) {
                     continue;
                 }
                 let raw = tail.slice(text).unwrap_or_default();
                 if let Some(parsed) = parse(raw) {
                     out.push(build(parsed, raw, tail));
+                    next_line = after;
                     break;
                 }
             } else if k + 1 == count && count > 0 {

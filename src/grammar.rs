@@ -89,6 +89,22 @@ pub const HEADING_MARKERS: GrammarFile = GrammarFile {
     max_fields: 2,
 };
 
+/// Department names: unit-name suffixes, short forms, non-unit words.
+pub const DEPARTMENTS: GrammarFile = GrammarFile {
+    name: "departments.txt",
+    contents: include_str!("../grammars/departments.txt"),
+    min_fields: 2,
+    max_fields: 2,
+};
+
+/// Responsibility clauses: labels, role phrases, standing-instruction markers.
+pub const RESPONSIBILITY: GrammarFile = GrammarFile {
+    name: "responsibility.txt",
+    contents: include_str!("../grammars/responsibility.txt"),
+    min_fields: 3,
+    max_fields: 3,
+};
+
 /// Every grammar file, for validation.
 pub const FILES: &[&GrammarFile] = &[
     &CHROME,
@@ -100,6 +116,8 @@ pub const FILES: &[&GrammarFile] = &[
     &METADATA_KEYS,
     &FRAME_WORDS,
     &HEADING_MARKERS,
+    &DEPARTMENTS,
+    &RESPONSIBILITY,
 ];
 
 /// The rows of a grammar file: each non-empty, non-comment line split at tabs.

@@ -1,1 +1,376 @@
-//! Department names (责任单位): a lexicon-driven recognizer and splitter.
+//! Department names (责任单位): a lexicon-driven recognizer and a list splitter.
+//!
+//! A unit name is recognized by how it ends (`grammars/departments.txt`): a suffix such as
+//! 委 局 厅 办 部门 中心 总社 分行 海关 管委会 人民政府, or a listed short form (团市委),
+//! unless it ends with a word that only looks like one (社会, 干部, 示范区). A trailing
+//! parenthetical belongs to the name (各街镇(园区), 区委组织部(区公务员局)).
+//!
+//! The splitter cuts a printed list of units into names, keeping every name as printed:
+//!
+//! ```text
+//! list      = item { sep item }
+//! sep       = "、" | "," | ";" | "/"                  (never inside brackets)
+//! item      = ["由"] unit { conj unit } [qualifier]
+//! conj      = "及" | "以及" | "和" | "与" | "会同"   (only after a complete unit name)
+//! qualifier = "等" [省|市|区|县] [有关|相关|其他] [部门|单位|机构]
+//! ```
+//!
+//! so `市知识产权局等部门及各区人民政府` is two units, while `市文化和旅游局` is one: the
+//! 和 follows 市文化, which is not a unit name. Hands on [`Unit`]s (text and byte range)
+//! to the responsibility recognizer, which also uses [`is_unit`] for department headings.
+//!
+//! ```
+//! use zhengce::recognize::department::{is_unit, split_units};
+//! let names: Vec<&str> = split_units("市工业和信息化局、市市场监管委等")
+//!     .iter().map(|u| u.text).collect();
+//! assert_eq!(names, ["市工业和信息化局", "市市场监管委"]);
+//! assert!(is_unit("人民银行天津分行"));
+//! assert!(!is_unit("全社会"));
+//! ```
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::grammar;
+
+struct Lexicon {
+    suffixes: Vec<&'static str>,
+    names: HashSet<&'static str>,
+    not: Vec<&'static str>,
+    stop: Vec<&'static str>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lex = Lexicon {
+        suffixes: Vec::new(),
+        names: HashSet::new(),
+        not: Vec::new(),
+        stop: Vec::new(),
+    };
+    for row in grammar::entries(grammar::DEPARTMENTS.contents) {
+        match row.as_slice() {
+            ["suffix", s] => lex.suffixes.push(s),
+            ["name", s] => {
+                lex.names.insert(s);
+            }
+            ["not", s] => lex.not.push(s),
+            ["stop", s] => lex.stop.push(s),
+            _ => {}
+        }
+    }
+    lex
+});
+
+/// Longest name, in characters, that is still read as one unit.
+const MAX_UNIT_CHARS: usize = 60;
+
+/// Characters that never occur inside a unit name.
+fn is_sentence_punct(c: char) -> bool {
+    matches!(
+        c,
+        '。' | ',' | '，' | ';' | '；' | ':' | '：' | '、' | '!' | '?' | '“' | '”' | '《' | '》'
+    )
+}
+
+/// True for an opening bracket the splitter and the recognizers track.
+pub fn is_open(c: char) -> bool {
+    matches!(c, '(' | '（' | '〔' | '【' | '[')
+}
+
+/// True for a closing bracket the splitter and the recognizers track.
+pub fn is_close(c: char) -> bool {
+    matches!(c, ')' | '）' | '〕' | '】' | ']')
+}
+
+/// The name without a trailing bracketed part: 各街镇(园区) → 各街镇.
+fn without_trailing_group(name: &str) -> &str {
+    let Some(last) = name.chars().next_back() else {
+        return name;
+    };
+    if !is_close(last) {
+        return name;
+    }
+    let mut depth = 0usize;
+    for (i, c) in name.char_indices().rev() {
+        if is_close(c) {
+            depth += 1;
+        } else if is_open(c) {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                let head = name.get(..i).unwrap_or_default();
+                return if head.is_empty() { name } else { head };
+            }
+        }
+    }
+    name
+}
+
+/// True when no sentence punctuation occurs outside brackets: 区委宣传部(区文明办、区委网信办)
+/// is one name, 加强组织,建立机制 is not.
+fn top_level_clean(name: &str) -> bool {
+    let mut depth = 0usize;
+    for c in name.chars() {
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && is_sentence_punct(c) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The name with bracketed parts left out: 中国(滨海新区)知识产权保护中心 → 中国知识产权保护中心.
+fn top_level(name: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// True when `name` reads as the name of a government unit (or a group of units such as
+/// 各区人民政府 or 各相关单位).
+///
+/// ```
+/// use zhengce::recognize::department::is_unit;
+/// assert!(is_unit("市住房城乡建设委"));
+/// assert!(is_unit("中国(滨海新区)知识产权保护中心"));
+/// assert!(is_unit("各街镇(园区)"));
+/// assert!(!is_unit("加强组织领导"));
+/// ```
+pub fn is_unit(name: &str) -> bool {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > MAX_UNIT_CHARS || !top_level_clean(name) {
+        return false;
+    }
+    let core = without_trailing_group(name);
+    let lex = &*LEXICON;
+    if lex.names.contains(core) || lex.names.contains(name) {
+        return true;
+    }
+    if lex.stop.iter().any(|w| top_level(core).contains(w)) {
+        return false;
+    }
+    let suffix = lex
+        .suffixes
+        .iter()
+        .filter(|s| core.ends_with(**s) && core.len() > s.len())
+        .map(|s| s.len())
+        .max();
+    let not = lex
+        .not
+        .iter()
+        .filter(|s| core.ends_with(**s))
+        .map(|s| s.len())
+        .max()
+        .unwrap_or(0);
+    suffix.is_some_and(|len| len > not)
+}
+
+/// One unit cut from a list: its text as printed and its byte range in the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit<'a> {
+    /// The name as printed.
+    pub text: &'a str,
+    /// Byte offset of its start in the list.
+    pub start: usize,
+    /// Byte offset of its end in the list.
+    pub end: usize,
+}
+
+/// Words joining two units inside one list item.
+const CONJUNCTIONS: &[&str] = &["以及", "会同", "及", "和", "与"];
+
+/// Leading words that are not part of the first unit's name.
+const LEADS: &[&str] = &["以及", "由", "及", "和", "与"];
+
+/// Where a qualifier (等, 等部门, 等省有关部门) starts in `item`, if it has one.
+fn qualifier_start(item: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in item.char_indices() {
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth = depth.saturating_sub(1);
+        } else if c == '等' && depth == 0 && i > 0 {
+            let rest = item.get(i + c.len_utf8()..).unwrap_or_default();
+            let generic = [
+                "有关", "相关", "其他", "其它", "部门", "单位", "机构", "各方",
+            ];
+            if rest.is_empty()
+                || (rest.chars().count() <= 8 && generic.iter().any(|g| rest.contains(g)))
+            {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
+
+/// Trims spaces, leading joiners (由, 及) and a trailing qualifier from `item[start..end]`.
+fn tidy(list: &str, mut start: usize, mut end: usize) -> Option<(usize, usize)> {
+    loop {
+        let s = list.get(start..end)?;
+        let trimmed = s.trim_start();
+        start += s.len() - trimmed.len();
+        match LEADS.iter().find(|l| trimmed.starts_with(**l)) {
+            Some(l) if trimmed.len() > l.len() => start += l.len(),
+            _ => break,
+        }
+    }
+    let s = list.get(start..end)?;
+    if let Some(q) = qualifier_start(s) {
+        end = start + q;
+    }
+    let s = list.get(start..end)?;
+    end = start + s.trim_end().len();
+    (end > start).then_some((start, end))
+}
+
+/// Splits one list item (no separators left) at conjunctions that follow a complete unit.
+fn split_item<'a>(list: &'a str, start: usize, end: usize, out: &mut Vec<Unit<'a>>) {
+    let Some(item) = list.get(start..end) else {
+        return;
+    };
+    let mut cur = start;
+    let mut depth = 0usize;
+    let mut iter = item.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if is_open(c) {
+            depth += 1;
+            continue;
+        }
+        if is_close(c) {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        if depth > 0 {
+            continue;
+        }
+        let at = start + i;
+        let rest = item.get(i..).unwrap_or_default();
+        let Some(conj) = CONJUNCTIONS.iter().find(|w| rest.starts_with(**w)) else {
+            continue;
+        };
+        if at == cur || rest.len() == conj.len() {
+            continue;
+        }
+        let Some((ls, le)) = tidy(list, cur, at) else {
+            continue;
+        };
+        let left = list.get(ls..le).unwrap_or_default();
+        let right = rest.get(conj.len()..).unwrap_or_default();
+        let right_unit = tidy(right, 0, right.len())
+            .and_then(|(s, e)| right.get(s..e))
+            .is_some_and(|r| is_unit(r) || r.contains(['、', ',']));
+        if is_unit(left) && right_unit {
+            out.push(Unit {
+                text: left,
+                start: ls,
+                end: le,
+            });
+            cur = at + conj.len();
+            // Skip the rest of a two-character conjunction.
+            for _ in 1..conj.chars().count() {
+                iter.next();
+            }
+        }
+    }
+    if let Some((s, e)) = tidy(list, cur, end) {
+        out.push(Unit {
+            text: list.get(s..e).unwrap_or_default(),
+            start: s,
+            end: e,
+        });
+    }
+}
+
+/// True for a character that separates units in a list.
+fn is_separator(c: char) -> bool {
+    matches!(c, '、' | ',' | '，' | ';' | '；' | '/' | '\n')
+}
+
+/// Splits a printed list of units into names, in order, as printed.
+///
+/// ```
+/// use zhengce::recognize::department::split_units;
+/// let list = "市农业农村委、市知识产权局等部门及各区人民政府";
+/// let names: Vec<&str> = split_units(list).iter().map(|u| u.text).collect();
+/// assert_eq!(names, ["市农业农村委", "市知识产权局", "各区人民政府"]);
+/// ```
+pub fn split_units(list: &str) -> Vec<Unit<'_>> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0usize;
+    for (i, c) in list.char_indices() {
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && is_separator(c) {
+            split_item(list, start, i, &mut out);
+            start = i + c.len_utf8();
+        }
+    }
+    split_item(list, start, list.len(), &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(list: &str) -> Vec<&str> {
+        split_units(list).iter().map(|u| u.text).collect()
+    }
+
+    #[test]
+    fn and_inside_a_name_does_not_split() {
+        assert_eq!(
+            names("市文化和旅游局、市粮食和物资局"),
+            ["市文化和旅游局", "市粮食和物资局"],
+            "和 after 市文化 / 市粮食 is part of the name"
+        );
+    }
+
+    #[test]
+    fn qualifiers_are_dropped() {
+        assert_eq!(
+            names("能源局等省有关部门和各地级以上市人民政府"),
+            ["能源局", "各地级以上市人民政府"],
+            "等省有关部门 is dropped and 和 joins two units"
+        );
+    }
+
+    #[test]
+    fn inner_parentheses_stay_in_the_name() {
+        assert_eq!(
+            names("中国(滨海新区)知识产权保护中心、区委宣传部(区文明办、区委网信办)"),
+            [
+                "中国(滨海新区)知识产权保护中心",
+                "区委宣传部(区文明办、区委网信办)"
+            ],
+            "separators inside brackets do not split"
+        );
+    }
+
+    #[test]
+    fn non_units_are_rejected() {
+        for s in ["全社会", "各区要加强组织", "召开动员大会", "广大干部"] {
+            assert!(!is_unit(s), "{s} is not a unit name");
+        }
+        for s in ["团市委", "市消协", "天津海关", "市政务服务办", "各相关单位"]
+        {
+            assert!(is_unit(s), "{s} is a unit name");
+        }
+    }
+}

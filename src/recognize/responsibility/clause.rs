@@ -1,0 +1,417 @@
+//! One responsibility clause: the text inside a parenthetical, or a trailing sentence, read
+//! into units with their roles.
+//!
+//! ```text
+//! clause    = sentence { "。" sentence }
+//! sentence  = scope-note                                   以下均需各区人民政府落实,不再列出
+//!           | labelled { ";" labelled }                    牵头单位:市发展改革委;配合单位:市财政局
+//!           | role-part { "," role-part }                  省科技厅牵头,省财政厅配合
+//! labelled  = label ":" units [phrase]                     责任单位:省发展改革委…按职责分工负责
+//! role-part = units phrase                                 市工业和信息化局等按职责分工负责
+//! ```
+//!
+//! Labels, phrases and scope markers come from `grammars/responsibility.txt`; units are cut
+//! by [`crate::recognize::department::split_units`]. In an unlabelled clause every unit must
+//! read as a unit name ([`crate::recognize::department::is_unit`]), which is what keeps
+//! （试行）, （2023—2025年） and （此件公开发布） out.
+
+use std::sync::LazyLock;
+
+use crate::grammar;
+use crate::recognize::department::{is_close, is_open, is_unit, split_units};
+
+/// What a label or phrase says about the units it governs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// 牵头: leading.
+    Lead,
+    /// 配合 / 参与: supporting.
+    Support,
+    /// Responsible, without a lead/support label.
+    Duty,
+}
+
+struct Vocabulary {
+    labels: Vec<(&'static str, Role)>,
+    phrases: Vec<(&'static str, Role)>,
+    qualifiers: Vec<&'static str>,
+    scopes: Vec<&'static str>,
+}
+
+fn role(s: &str) -> Role {
+    match s {
+        "lead" => Role::Lead,
+        "support" => Role::Support,
+        _ => Role::Duty,
+    }
+}
+
+static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
+    let mut v = Vocabulary {
+        labels: Vec::new(),
+        phrases: Vec::new(),
+        qualifiers: Vec::new(),
+        scopes: Vec::new(),
+    };
+    for row in grammar::entries(grammar::RESPONSIBILITY.contents) {
+        match row.as_slice() {
+            ["label", s, r] => v.labels.push((s, role(r))),
+            ["phrase", s, r] => v.phrases.push((s, role(r))),
+            ["qualifier", s, _] => v.qualifiers.push(s),
+            ["scope", s, _] => v.scopes.push(s),
+            _ => {}
+        }
+    }
+    // Longest first, so 按职责分工负责 wins over 负责.
+    v.labels.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+    v.phrases.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+    v.qualifiers.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    v
+});
+
+/// A clause read into units.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parsed {
+    /// Every unit, in order, as printed.
+    pub departments: Vec<String>,
+    /// Units labelled as leading.
+    pub lead: Vec<String>,
+    /// Units labelled as supporting.
+    pub support: Vec<String>,
+    /// The label or phrase that assigns responsibility.
+    pub phrase: Option<String>,
+    /// A standing instruction for the tasks that follow.
+    pub scope_note: Option<String>,
+}
+
+/// The label (and its role) that `s` starts with, followed by a colon; returns the rest.
+pub fn strip_label(s: &str) -> Option<(&'static str, Role, &str)> {
+    let s = s.trim_start();
+    VOCABULARY.labels.iter().find_map(|(label, role)| {
+        let rest = s.strip_prefix(label)?.trim_start();
+        let rest = rest.strip_prefix(':').or_else(|| rest.strip_prefix('：'))?;
+        Some((*label, *role, rest))
+    })
+}
+
+/// The role of a column header or label printed without a colon (牵头部门 → lead).
+pub fn label_role(s: &str) -> Option<Role> {
+    let s = s.trim();
+    VOCABULARY
+        .labels
+        .iter()
+        .find(|(label, _)| *label == s)
+        .map(|(_, role)| *role)
+}
+
+/// The role phrase `s` ends with, with a qualifier printed before it (按职责分工, 分别,
+/// 依职责), and the text before both.
+fn strip_phrase(s: &str) -> Option<(String, Role, &str)> {
+    let s = s.trim_end();
+    let v = &*VOCABULARY;
+    let (phrase, role, head) = v.phrases.iter().find_map(|(phrase, role)| {
+        let head = s.strip_suffix(phrase)?;
+        Some((*phrase, *role, head))
+    })?;
+    match v
+        .qualifiers
+        .iter()
+        .find_map(|q| Some((*q, head.strip_suffix(q)?)))
+    {
+        Some((q, rest)) if !rest.is_empty() => Some((format!("{q}{phrase}"), role, rest)),
+        _ => Some((phrase.to_string(), role, head)),
+    }
+}
+
+/// True when `s` holds a standing-instruction marker.
+fn is_scope_note(s: &str) -> bool {
+    VOCABULARY.scopes.iter().any(|m| s.contains(m))
+}
+
+/// A labelled sentence with a standing instruction after a comma (`责任单位:市科委,下同`):
+/// the sentence before it, and the instruction.
+fn split_scope_tail(sentence: &str) -> (&str, Option<&str>) {
+    if strip_label(sentence).is_none() {
+        return (sentence, None);
+    }
+    let Some(m) = VOCABULARY
+        .scopes
+        .iter()
+        .filter_map(|m| sentence.find(m))
+        .min()
+    else {
+        return (sentence, None);
+    };
+    match sentence.get(..m).and_then(|h| h.rfind([',', '，'])) {
+        Some(comma) => {
+            let note = sentence.get(comma..).unwrap_or_default();
+            let note = note.trim_start_matches([',', '，']);
+            (sentence.get(..comma).unwrap_or(sentence), Some(note))
+        }
+        None => (sentence, None),
+    }
+}
+
+/// Splits `s` at any of `seps` outside brackets.
+fn split_top<'a>(s: &'a str, seps: &[char]) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && seps.contains(&c) {
+            out.push(s.get(start..i).unwrap_or_default());
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(s.get(start..).unwrap_or_default());
+    out
+}
+
+/// The units named in a standing instruction: 以下均需各区人民政府落实 → 各区人民政府.
+///
+/// ```
+/// use zhengce::recognize::responsibility::clause::parse_scope_units;
+/// assert_eq!(parse_scope_units("以下均需各区人民政府落实,不再列出"), ["各区人民政府"]);
+/// ```
+pub fn parse_scope_units(note: &str) -> Vec<String> {
+    let starts = ["均需", "需要", "均由", "均涉及", "涉及", "需", "由"];
+    let Some((at, len)) = starts
+        .iter()
+        .filter_map(|m| note.find(m).map(|i| (i, m.len())))
+        .min_by_key(|(i, len)| (*i, std::cmp::Reverse(*len)))
+    else {
+        return Vec::new();
+    };
+    let rest = note.get(at + len..).unwrap_or_default();
+    let end = ["落实", "负责", ",", "，", "。"]
+        .iter()
+        .filter_map(|m| rest.find(m))
+        .min()
+        .unwrap_or(rest.len());
+    let list = rest.get(..end).unwrap_or_default();
+    let units: Vec<String> = split_units(list)
+        .iter()
+        .map(|u| u.text.to_string())
+        .collect();
+    if units.iter().all(|u| is_unit(u)) {
+        units
+    } else {
+        Vec::new()
+    }
+}
+
+fn push_units(parsed: &mut Parsed, role: Role, list: &str, strict: bool) -> bool {
+    let units = split_units(list);
+    if units.is_empty() || (strict && !units.iter().all(|u| is_unit(u.text))) {
+        return false;
+    }
+    for u in &units {
+        let name = u.text.to_string();
+        match role {
+            Role::Lead => parsed.lead.push(name.clone()),
+            Role::Support => parsed.support.push(name.clone()),
+            Role::Duty => {}
+        }
+        parsed.departments.push(name);
+    }
+    true
+}
+
+/// Byte offsets where a label with its colon starts, outside brackets.
+fn label_starts(sentence: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    for (i, c) in sentence.char_indices() {
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && sentence.get(i..).and_then(strip_label).is_some() {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// Reads a labelled clause (`责任单位:…`, `牵头单位:…;配合单位:…`, `牵头单位:…配合单位:…`).
+fn labelled(sentence: &str, parsed: &mut Parsed) -> bool {
+    let starts = label_starts(sentence);
+    let mut any = false;
+    for (k, &at) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(sentence.len());
+        let Some((label, role, rest)) = sentence.get(at..end).and_then(strip_label) else {
+            continue;
+        };
+        let rest = rest.trim_end_matches([';', '；', ',', '，', '。']);
+        let (phrase, list) = match strip_phrase(rest) {
+            Some((p, _, head)) => (Some(p), head),
+            None => (None, rest),
+        };
+        if push_units(parsed, role, list, false) {
+            any = true;
+            if parsed.phrase.is_none() {
+                parsed.phrase = Some(phrase.unwrap_or_else(|| label.to_string()));
+            }
+        }
+    }
+    any
+}
+
+/// Reads an unlabelled clause (`X、Y等按职责分工负责`, `X牵头,Y配合`); every unit must
+/// read as a unit name.
+fn unlabelled(sentence: &str, parsed: &mut Parsed) -> bool {
+    let mut pending_start: Option<usize> = None;
+    let mut any = false;
+    for part in split_top(sentence, &[',', '，']) {
+        // `part` is a slice of `sentence`: its offset is the pointer difference.
+        let part_start = (part.as_ptr() as usize).saturating_sub(sentence.as_ptr() as usize);
+        let start = *pending_start.get_or_insert(part_start);
+        let end = part_start + part.len();
+        let group = sentence.get(start..end).unwrap_or_default();
+        if let Some((phrase, role, head)) = strip_phrase(group) {
+            if !push_units(parsed, role, head, true) {
+                return false;
+            }
+            if parsed.phrase.is_none() {
+                parsed.phrase = Some(phrase);
+            }
+            any = true;
+            pending_start = None;
+        }
+    }
+    any && pending_start.is_none()
+}
+
+/// The clause without spaces: a line break inside it is dropped (牵头部\n\n门 → 牵头部门),
+/// a space after a complete unit name separates units (市科委 市财政局 → 市科委、市财政局).
+fn compact(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !c.is_whitespace() {
+            out.push(c);
+            continue;
+        }
+        let mut newline = c == '\n';
+        while let Some(&n) = chars.peek() {
+            if !n.is_whitespace() {
+                break;
+            }
+            newline |= n == '\n';
+            chars.next();
+        }
+        if newline || chars.peek().is_none() {
+            continue;
+        }
+        let tail_start = out
+            .rfind(['、', ',', '，', ':', '：', ';', '；', '。', '(', ')'])
+            .and_then(|i| out.get(i..)?.chars().next().map(|c| i + c.len_utf8()))
+            .unwrap_or(0);
+        let tail = out.get(tail_start..).unwrap_or_default();
+        if !tail.is_empty() && is_unit(tail) && strip_label(tail).is_none() {
+            out.push('、');
+        }
+    }
+    out
+}
+
+/// Reads the text of a parenthetical or trailing clause. `None` when it does not assign
+/// responsibility.
+///
+/// ```
+/// use zhengce::recognize::responsibility::clause::parse;
+/// let p = parse("省科技厅牵头,省财政厅配合").unwrap();
+/// assert_eq!(p.lead, ["省科技厅"]);
+/// assert_eq!(p.support, ["省财政厅"]);
+/// assert!(parse("试行").is_none());
+/// ```
+pub fn parse(text: &str) -> Option<Parsed> {
+    let compact = compact(text);
+    let mut parsed = Parsed::default();
+    let mut any_labelled = false;
+    let mut all_read = true;
+    let mut any = false;
+    for sentence in split_top(&compact, &['。']) {
+        let sentence = sentence.trim_matches(|c| c == ',' || c == ';' || c == '，');
+        if sentence.is_empty() {
+            continue;
+        }
+        let (sentence, note) = split_scope_tail(sentence);
+        if let Some(note) = note {
+            if parsed.scope_note.is_none() {
+                parsed.scope_note = Some(note.to_string());
+            }
+        }
+        if is_scope_note(sentence) && strip_label(sentence).is_none() {
+            if parsed.scope_note.is_none() {
+                parsed.scope_note = Some(sentence.to_string());
+            }
+            continue;
+        }
+        if (strip_label(sentence).is_some() || sentence.contains(';'))
+            && labelled(sentence, &mut parsed)
+        {
+            any_labelled = true;
+            any = true;
+            continue;
+        }
+        if unlabelled(sentence, &mut parsed) {
+            any = true;
+        } else {
+            all_read = false;
+        }
+    }
+    (any && (all_read || any_labelled)).then_some(parsed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scope_note_is_kept_apart() {
+        let p = parse("市农业农村委、市知识产权局等部门及各区人民政府负责落实。以下均需各区人民政府落实,不再列出")
+            .unwrap();
+        assert_eq!(
+            p.departments,
+            ["市农业农村委", "市知识产权局", "各区人民政府"],
+            "units of the first sentence only"
+        );
+        assert_eq!(p.phrase.as_deref(), Some("负责落实"), "the closing phrase");
+        assert_eq!(
+            p.scope_note.as_deref().map(parse_scope_units),
+            Some(vec!["各区人民政府".to_string()]),
+            "the unit the note implies"
+        );
+    }
+
+    #[test]
+    fn labels_give_roles() {
+        let p = parse("牵头单位:市发展改革委;配合单位:市财政局、市商务局").unwrap();
+        assert_eq!(p.lead, ["市发展改革委"], "牵头单位 labels the lead");
+        assert_eq!(
+            p.support,
+            ["市财政局", "市商务局"],
+            "配合单位 labels support"
+        );
+        assert_eq!(p.departments.len(), 3, "every unit is listed");
+    }
+
+    #[test]
+    fn non_responsibility_parentheses_are_refused() {
+        for s in [
+            "试行",
+            "2023—2025年",
+            "此件公开发布",
+            "服务",
+            "津质量发〔2023〕3号",
+            "失智",
+        ] {
+            assert!(parse(s).is_none(), "({s}) is not a responsibility");
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! Responsible units (责任分工): who carries out each task.
+//!
+//! Plans close a task with the units that must carry it out. Four shapes are read:
+//!
+//! 1. A parenthetical in any bracket — ( ), full-width （） folded to ( ), 〔 〕, 【 】, [ ] —
+//!    whose text is a responsibility [`clause`]:
+//!    `(市工业和信息化局、市市场监管委等按职责分工负责)`,
+//!    `(牵头单位:区绿化市容局;配合单位:各街镇、开发区)`, `〔责任单位:省市场监管局〕`.
+//!    A parenthetical may wrap over lines (`(牵头部\n\n门:市交通委)`).
+//! 2. A sentence without brackets: one that starts with a label (`责任单位:各区人民政府`),
+//!    or the last sentence of a paragraph that is only units and a role phrase
+//!    (`省科技厅牵头,省财政厅配合。`).
+//! 3. A task table flattened one cell per line with 牵头部门 / 配合部门 columns ([`table`]).
+//! 4. Headings that are departments ([`headings`]): `一、市市场监管委开展的活动`.
+//!
+//! A standing instruction inside a clause (`以下均需各区人民政府落实,不再列出`) becomes the
+//! clause's `scope_note`, and every later responsibility of the same document gets its units
+//! in `implied`. Hands on `doc.responsibilities` in text order, spans in the normalized text;
+//! the assembler attaches the section path where `section` is None.
+
+pub mod clause;
+pub mod headings;
+pub mod table;
+
+use super::Input;
+use crate::model::{Document, Responsibility};
+use crate::recognize::department::{is_close, is_open};
+use crate::span::Span;
+
+use clause::{parse, strip_label, Parsed};
+
+/// Longest parenthetical, in bytes, read as one clause.
+const MAX_CLAUSE_BYTES: usize = 3000;
+
+/// Fills `doc.responsibilities`.
+pub fn recognize(input: &Input<'_>, doc: &mut Document) {
+    let mut found = parentheticals(input);
+    found.extend(trailing_sentences(input, &found));
+    found.extend(table::recognize(input));
+    found.extend(headings::recognize(input.text, &doc.sections));
+    found.sort_by_key(|r| (r.span.start, r.span.end));
+    apply_scope_notes(&mut found, doc);
+    doc.responsibilities.extend(found);
+}
+
+/// Builds a responsibility from a parsed clause.
+pub(crate) fn build(parsed: Parsed, raw: &str, span: Span) -> Responsibility {
+    Responsibility {
+        section: None,
+        departments: parsed.departments,
+        lead: parsed.lead,
+        support: parsed.support,
+        phrase: parsed.phrase,
+        scope_note: parsed.scope_note,
+        implied: Vec::new(),
+        raw: raw.to_string(),
+        span,
+    }
+}
+
+/// The closing bracket that matches `open`.
+fn closer(open: char) -> char {
+    match open {
+        '(' => ')',
+        '（' => '）',
+        '〔' => '〕',
+        '【' => '】',
+        _ => ']',
+    }
+}
+
+/// Every balanced bracket pair of the text, as (start of opener, end of closer).
+fn bracket_pairs(text: &str) -> Vec<(usize, usize)> {
+    const MAX_OPEN: usize = 32;
+    let mut stack: Vec<(char, usize)> = Vec::new();
+    let mut pairs = Vec::new();
+    for (i, c) in text.char_indices() {
+        if is_open(c) {
+            if stack.len() >= MAX_OPEN {
+                stack.remove(0);
+            }
+            stack.push((c, i));
+        } else if is_close(c) {
+            if let Some(k) = stack.iter().rposition(|(o, _)| closer(*o) == c) {
+                if let Some(&(_, start)) = stack.get(k) {
+                    pairs.push((start, i + c.len_utf8()));
+                }
+                stack.truncate(k);
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs
+}
+
+/// True when the offset lies on a body line.
+fn on_body_line(input: &Input<'_>, offset: usize) -> bool {
+    let lines = &input.segmented.lines;
+    let i = lines.partition_point(|l| l.span.start <= offset);
+    i.checked_sub(1)
+        .and_then(|i| lines.get(i))
+        .is_some_and(|l| l.is_body())
+}
+
+/// Responsibility parentheticals.
+fn parentheticals(input: &Input<'_>) -> Vec<Responsibility> {
+    let text = input.text;
+    let mut out: Vec<Responsibility> = Vec::new();
+    let mut covered_to = 0usize;
+    for (start, end) in bracket_pairs(text) {
+        if start < covered_to || end - start > MAX_CLAUSE_BYTES || !on_body_line(input, start) {
+            continue;
+        }
+        let Some(raw) = text.get(start..end) else {
+            continue;
+        };
+        let inner = raw
+            .char_indices()
+            .nth(1)
+            .and_then(|(i, _)| {
+                let last = raw.char_indices().next_back()?.0;
+                raw.get(i..last)
+            })
+            .unwrap_or_default();
+        if let Some(parsed) = parse(inner) {
+            out.push(build(parsed, raw, Span::new(start, end)));
+            covered_to = end;
+        }
+    }
+    out
+}
+
+/// Sentences of a line, split at 。 outside brackets, as byte ranges of the text.
+fn sentences(text: &str, line: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let Some(s) = line.slice(text) else {
+        return out;
+    };
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth = depth.saturating_sub(1);
+        } else if c == '。' && depth == 0 {
+            out.push(Span::new(line.start + start, line.start + i));
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(Span::new(line.start + start, line.end));
+    out.retain(|sp| sp.slice(text).is_some_and(|t| !t.trim().is_empty()));
+    out
+}
+
+/// Trims spaces and trailing sentence punctuation from a span.
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = span.slice(text).unwrap_or_default();
+    let lead = s.len() - s.trim_start().len();
+    let body = s.trim().trim_end_matches(['。', ';', ',', '；', '，']);
+    Span::new(span.start + lead, span.start + lead + body.len())
+}
+
+/// Clauses without brackets: labelled sentences, and a closing units-and-role sentence.
+fn trailing_sentences(input: &Input<'_>, taken: &[Responsibility]) -> Vec<Responsibility> {
+    let text = input.text;
+    let overlaps = |sp: Span| {
+        taken
+            .iter()
+            .any(|r| r.span.start < sp.end && sp.start < r.span.end)
+    };
+    let mut out = Vec::new();
+    let body: Vec<_> = input
+        .segmented
+        .body()
+        .filter(|l| !l.content.is_empty())
+        .collect();
+    let mut next_line = 0usize;
+    for (index, line) in body.iter().enumerate() {
+        if index < next_line {
+            continue;
+        }
+        let spans = sentences(text, line.content);
+        let count = spans.len();
+        for (k, sp) in spans.into_iter().enumerate() {
+            let sp = trim_span(text, sp);
+            if sp.is_empty() || overlaps(sp) {
+                continue;
+            }
+            let Some(sentence) = sp.slice(text) else {
+                continue;
+            };
+            if strip_label(sentence).is_some() {
+                // Labelled lines that follow (配合部门:… under 牵头部门:…) belong to it.
+                let mut end = line.content.end;
+                let mut after = index + 1;
+                while let Some(l) = body.get(after) {
+                    if strip_label(l.text(text)).is_none() {
+                        break;
+                    }
+                    end = l.content.end;
+                    after += 1;
+                }
+                let tail = trim_span(text, Span::new(sp.start, end));
+                if overlaps(tail) {
+                    continue;
+                }
+                let raw = tail.slice(text).unwrap_or_default();
+                if let Some(parsed) = parse(raw) {
+                    out.push(build(parsed, raw, tail));
+                    next_line = after;
+                    break;
+                }
+            } else if k + 1 == count && count > 0 {
+                if let Some(parsed) = parse(sentence) {
+                    out.push(build(parsed, sentence, sp));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Gives every responsibility after a standing instruction the units it implies, up to the
+/// end of the (embedded) document that holds the instruction.
+fn apply_scope_notes(found: &mut [Responsibility], doc: &Document) {
+    let mut implied: Vec<String> = Vec::new();
+    let mut until = 0usize;
+    for r in found.iter_mut() {
+        if r.span.start >= until {
+            implied.clear();
+        }
+        if r.scope_note.is_none() {
+            if !implied.is_empty() {
+                r.implied = implied.clone();
+            }
+            continue;
+        }
+        let units = r
+            .scope_note
+            .as_deref()
+            .map(clause::parse_scope_units)
+            .unwrap_or_default();
+        if !units.is_empty() {
+            implied = units;
+            until = doc
+                .embedded
+                .iter()
+                .find(|e| e.span.start <= r.span.start && r.span.start < e.span.end)
+                .map_or(usize::MAX, |e| e.span.end);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! Task tables flattened one cell per line (附件 任务分工表).
+//!
+//! ```text
+//! table  = header row { row }
+//! header = "序号" { cell }            a cell among them names a unit column:
+//!                                      牵头部门 / 牵头单位 / 责任单位 / 配合部门 …
+//! row    = number { cell }            number = 1, 2, 3 … in order
+//! ```
+//!
+//! Merged cells leave gaps, so columns are not counted: from the end of a row, a time cell
+//! (2019年3月, 长期) is skipped, then the cells that are only unit names are the unit
+//! columns; the first is the lead column when the header has both a lead and a support
+//! column, the rest support. A cell ending with 、 goes on in the next cell.
+
+use crate::model::Responsibility;
+use crate::recognize::department::{is_unit, split_units};
+use crate::recognize::Input;
+use crate::span::Span;
+
+use super::clause::{label_role, Parsed, Role};
+
+/// Most cells a header may have.
+const MAX_HEADER_CELLS: usize = 12;
+/// Most cells one row may have before the table is taken to have ended.
+const MAX_ROW_CELLS: usize = 40;
+
+struct Cell<'t> {
+    text: &'t str,
+    span: Span,
+}
+
+fn is_unit_cell(text: &str) -> bool {
+    let t = text.trim_end_matches(['、', ',']);
+    let units = split_units(t);
+    !units.is_empty() && units.iter().all(|u| is_unit(u.text))
+}
+
+fn is_time_cell(text: &str) -> bool {
+    text.chars().count() <= 20
+        && ["年", "月", "日", "季度", "长期", "持续", "常态", "前", "底"]
+            .iter()
+            .any(|w| text.contains(w))
+}
+
+/// Reads one row's unit cells.
+fn row(cells: &[Cell<'_>], text: &str, split_roles: bool, role: Role) -> Option<Responsibility> {
+    let mut end = cells.len();
+    if cells
+        .last()
+        .is_some_and(|c| is_time_cell(c.text) && !is_unit_cell(c.text))
+    {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && cells.get(start - 1).is_some_and(|c| is_unit_cell(c.text)) {
+        start -= 1;
+    }
+    let unit_cells = cells.get(start..end)?;
+    let first = unit_cells.first()?;
+    let last = unit_cells.last()?;
+    // Join cells continued with a trailing 、 into groups.
+    let mut groups: Vec<String> = Vec::new();
+    let mut open = false;
+    for c in unit_cells {
+        match groups.last_mut() {
+            Some(g) if open => g.push_str(c.text),
+            _ => groups.push(c.text.to_string()),
+        }
+        open = c.text.ends_with('、');
+    }
+    let mut parsed = Parsed::default();
+    for (k, g) in groups.iter().enumerate() {
+        let r = match (split_roles, k) {
+            (true, 0) => Role::Lead,
+            (true, _) => Role::Support,
+            (false, _) => role,
+        };
+        for u in split_units(g.trim_end_matches('、')) {
+            let name = u.text.to_string();
+            match r {
+                Role::Lead => parsed.lead.push(name.clone()),
+                Role::Support => parsed.support.push(name.clone()),
+                Role::Duty => {}
+            }
+            parsed.departments.push(name);
+        }
+    }
+    if parsed.departments.is_empty() {
+        return None;
+    }
+    let span = Span::new(first.span.start, last.span.end);
+    let raw = span.slice(text).unwrap_or_default();
+    Some(super::build(parsed, raw, span))
+}
+
+/// Responsibilities read from flattened task tables.
+pub fn recognize(input: &Input<'_>) -> Vec<Responsibility> {
+    let text = input.text;
+    let cells: Vec<Cell<'_>> = input
+        .segmented
+        .body()
+        .map(|l| Cell {
+            text: l.text(text),
+            span: l.content,
+        })
+        .filter(|c| !c.text.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cells.len() {
+        if cells.get(i).is_none_or(|c| c.text != "序号") {
+            i += 1;
+            continue;
+        }
+        // The header: short cells up to the first row number.
+        let mut roles = Vec::new();
+        let mut j = i + 1;
+        while let Some(c) = cells.get(j) {
+            if c.text == "1" || j - i > MAX_HEADER_CELLS || c.text.chars().count() > 10 {
+                break;
+            }
+            if let Some(r) = label_role(c.text) {
+                roles.push(r);
+            }
+            j += 1;
+        }
+        if roles.is_empty() || cells.get(j).is_none_or(|c| c.text != "1") {
+            i = j.max(i + 1);
+            continue;
+        }
+        let split_roles = roles.contains(&Role::Lead) && roles.contains(&Role::Support);
+        let role = if roles.iter().all(|r| *r == Role::Lead) {
+            Role::Lead
+        } else {
+            Role::Duty
+        };
+        // The rows.
+        let mut expected = 1u32;
+        let mut row_start = j;
+        let mut k = j + 1;
+        loop {
+            let next = (expected + 1).to_string();
+            let cell = cells.get(k);
+            let ends_table = cell.is_none_or(|c| {
+                c.text == "序号" || c.text.starts_with("附件") || k - row_start > MAX_ROW_CELLS
+            });
+            if ends_table || cell.is_some_and(|c| c.text == next) {
+                if let Some(r) = cells
+                    .get(row_start + 1..k)
+                    .and_then(|row_cells| row(row_cells, text, split_roles, role))
+                {
+                    out.push(r);
+                }
+                if ends_table {
+                    break;
+                }
+                expected += 1;
+                row_start = k;
+            }
+            k += 1;
+        }
+        i = k;
+    }
+    out
+}

@@ -1,0 +1,181 @@
+//! What a quantity's clause says about it: target or statistic, deadline, subject.
+//!
+//! Hands on, for a sentence, the weight of its target cues (到…年, 力争, 确保, 不低于)
+//! against its statistic cues (共, 累计, 截至, 同比) from `grammars/quantity_cues.txt`;
+//! the deadline a sentence sets (到2025年, 2025年底前, "十四五"期间 → "2025"); and the
+//! subject of a quantity, trimmed with `grammars/quantity_subject.txt`.
+//!
+//! ```bnf
+//! deadline = ("力争" | "争取" | "确保")? ("到" | "至") year "年" ("底" | "末")?
+//!          | year "年" ("底" | "末")? ("前" | "以前" | "之前")
+//!          | "“"? five-year-plan "”"? ("期间" | "末")        ; 十四五 → 2025
+//! ```
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+use crate::grammar;
+use crate::model::QuantityKind;
+
+/// Cue words with their side (true = target) and weight.
+struct Cues {
+    automaton: AhoCorasick,
+    side: Vec<(bool, i32)>,
+}
+
+static CUES: LazyLock<Option<Cues>> = LazyLock::new(|| {
+    let mut words = Vec::new();
+    let mut side = Vec::new();
+    for row in grammar::entries(grammar::QUANTITY_CUES.contents) {
+        let (Some(&w), Some(&s), Some(&k)) = (row.first(), row.get(1), row.get(2)) else {
+            continue;
+        };
+        words.push(w);
+        side.push((s == "target", k.parse().unwrap_or(1)));
+    }
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&words)
+        .ok()?;
+    Some(Cues { automaton, side })
+});
+
+/// The cue balance of a text: positive leans target, negative statistic.
+pub fn cue_balance(text: &str) -> i32 {
+    let Some(cues) = CUES.as_ref() else { return 0 };
+    cues.automaton
+        .find_iter(text)
+        .filter_map(|m| cues.side.get(m.pattern().as_usize()))
+        .map(|&(target, w)| if target { w } else { -w })
+        .sum()
+}
+
+/// The kind a cue balance says, `default` on a tie.
+pub fn kind_of(balance: i32, default: QuantityKind) -> QuantityKind {
+    match balance.cmp(&0) {
+        std::cmp::Ordering::Greater => QuantityKind::Target,
+        std::cmp::Ordering::Less => QuantityKind::Statistic,
+        std::cmp::Ordering::Equal => default,
+    }
+}
+
+static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(到|至|截至|截止)?((?:19|20)\d\d)年(\d{1,2}月)?(底|末|年底|年末)?(前|以前|之前)?|(十[一二三四五六七八九]五)”?(期间|末|时期)",
+    )
+    .expect("the deadline pattern is valid")
+});
+
+/// The first deadline a sentence sets, and where it ends.
+///
+/// ```
+/// use zhengce::recognize::quantity::context::deadline;
+/// assert_eq!(deadline("到2025年，覆盖率达到90%").map(|d| d.0), Some("2025".to_string()));
+/// assert_eq!(deadline("2025年底前完成").map(|d| d.0), Some("2025".to_string()));
+/// assert_eq!(deadline("2023年共出动").map(|d| d.0), None);
+/// ```
+pub fn deadline(sentence: &str) -> Option<(String, usize)> {
+    for caps in DEADLINE.captures_iter(sentence) {
+        let end = caps.get(0).map_or(0, |m| m.end());
+        if let Some(plan) = caps.get(6) {
+            let n = crate::recognize::numeral::integer(plan.as_str().get(..6)?)?;
+            // 十四五 is 2021–2025: the Nth five-year plan ends in 1955 + 5N.
+            return Some(((1955 + 5 * n).to_string(), end));
+        }
+        let lead = caps.get(1).map(|m| m.as_str());
+        if matches!(lead, Some("截至" | "截止")) {
+            continue;
+        }
+        if lead.is_some() || caps.get(5).is_some() {
+            let year = caps.get(2)?.as_str();
+            return Some((year.to_string(), end));
+        }
+    }
+    None
+}
+
+/// (leading, trailing) words trimmed from a subject, longest first.
+static TRIM: LazyLock<(Vec<&'static str>, Vec<&'static str>)> = LazyLock::new(|| {
+    let mut lead = Vec::new();
+    let mut trail = Vec::new();
+    for row in grammar::entries(grammar::QUANTITY_SUBJECT.contents) {
+        if let (Some(&w), Some(&side)) = (row.first(), row.get(1)) {
+            if side == "leading" {
+                lead.push(w);
+            } else {
+                trail.push(w);
+            }
+        }
+    }
+    lead.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    trail.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    (lead, trail)
+});
+
+/// The subject of a quantity: the phrase before it in its clause, without framing words.
+///
+/// ```
+/// use zhengce::recognize::quantity::context::subject;
+/// assert_eq!(subject("今年以来，共出动执法人员").as_deref(), Some("执法人员"));
+/// assert_eq!(subject("到2025年，年抽检样本").as_deref(), Some("年抽检样本"));
+/// ```
+pub fn subject(head: &str) -> Option<String> {
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_clause_break(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let mut s = head.get(start..)?.trim();
+    if let Some((_, end)) = deadline(s) {
+        if end < s.len() && s.starts_with(['到', '至', '力', '争', '确']) {
+            s = s.get(end..)?.trim_start_matches('，');
+        }
+    }
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for w in &TRIM.0 {
+            if let Some(r) = s.strip_prefix(w) {
+                if !r.is_empty() {
+                    s = r;
+                    changed = true;
+                }
+            }
+        }
+        for w in &TRIM.1 {
+            if let Some(r) = s.strip_suffix(w) {
+                if !r.is_empty() {
+                    s = r;
+                    changed = true;
+                }
+            }
+        }
+    }
+    let s = s.trim();
+    (!s.is_empty() && s.chars().count() <= 40).then(|| s.to_string())
+}
+
+/// A character that ends a clause for the subject.
+pub fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ','
+            | '。'
+            | '；'
+            | ';'
+            | '：'
+            | ':'
+            | '！'
+            | '!'
+            | '？'
+            | '?'
+            | '('
+            | ')'
+            | '“'
+            | '”'
+            | '、'
+            | ' '
+    )
+}

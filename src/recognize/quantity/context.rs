@@ -42,22 +42,74 @@ static CUES: LazyLock<Option<Cues>> = LazyLock::new(|| {
     Some(Cues { automaton, side })
 });
 
-/// The cue balance of a text: positive leans target, negative statistic.
-pub fn cue_balance(text: &str) -> i32 {
-    let Some(cues) = CUES.as_ref() else { return 0 };
-    cues.automaton
-        .find_iter(text)
-        .filter_map(|m| cues.side.get(m.pattern().as_usize()))
-        .map(|&(target, w)| if target { w } else { -w })
-        .sum()
+/// The cues of a text, summed per side.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CueScore {
+    /// Weight of target cues.
+    pub target: i32,
+    /// Weight of statistic cues.
+    pub statistic: i32,
+    /// A strong target cue (weight 3) is present.
+    pub strong_target: bool,
+    /// A strong statistic cue (weight 3) is present.
+    pub strong_statistic: bool,
 }
 
-/// The kind a cue balance says, `default` on a tie.
-pub fn kind_of(balance: i32, default: QuantityKind) -> QuantityKind {
-    match balance.cmp(&0) {
-        std::cmp::Ordering::Greater => QuantityKind::Target,
-        std::cmp::Ordering::Less => QuantityKind::Statistic,
-        std::cmp::Ordering::Equal => default,
+impl CueScore {
+    /// True when no cue was found.
+    pub fn is_empty(&self) -> bool {
+        self.target == 0 && self.statistic == 0
+    }
+}
+
+/// The target and statistic cues of a text.
+///
+/// ```
+/// use zhengce::recognize::quantity::context::cues;
+/// assert!(cues("力争到2025年").strong_target);
+/// assert!(cues("截至2023年底").strong_statistic);
+/// ```
+pub fn cues(text: &str) -> CueScore {
+    let mut score = CueScore::default();
+    let Some(cues) = CUES.as_ref() else {
+        return score;
+    };
+    for m in cues.automaton.find_iter(text) {
+        if let Some(&(target, w)) = cues.side.get(m.pattern().as_usize()) {
+            if target {
+                score.target += w;
+                score.strong_target |= w >= 3;
+            } else {
+                score.statistic += w;
+                score.strong_statistic |= w >= 3;
+            }
+        }
+    }
+    score
+}
+
+/// The kind cues say. With the document's genre known (`genre`), only a strong cue that
+/// also outweighs the other side overrules it; otherwise the heavier side wins and
+/// `default` breaks a tie.
+pub fn kind_of(
+    score: CueScore,
+    genre: Option<QuantityKind>,
+    default: QuantityKind,
+) -> Option<QuantityKind> {
+    let by_weight = match score.target.cmp(&score.statistic) {
+        std::cmp::Ordering::Greater => Some(QuantityKind::Target),
+        std::cmp::Ordering::Less => Some(QuantityKind::Statistic),
+        std::cmp::Ordering::Equal => None,
+    };
+    match genre {
+        Some(QuantityKind::Target) if score.strong_statistic => {
+            (by_weight == Some(QuantityKind::Statistic)).then_some(QuantityKind::Statistic)
+        }
+        Some(QuantityKind::Statistic) if score.strong_target => {
+            (by_weight == Some(QuantityKind::Target)).then_some(QuantityKind::Target)
+        }
+        Some(_) => None,
+        None => by_weight.or(if score.is_empty() { None } else { Some(default) }),
     }
 }
 

@@ -61,11 +61,15 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
     if found.is_empty() {
         return;
     }
-    let default = default_kind(doc, input, &found);
+    let genre = genre_kind(doc, input);
+    let default = genre.unwrap_or_else(|| vote(&found));
     for f in found {
-        let kind = context::kind_of(f.balance, default);
+        let kind = context::kind_of(f.clause, genre, default)
+            .or_else(|| context::kind_of(f.sentence, genre, default))
+            .unwrap_or(default);
         let comparator = match f.relation {
             Relation::Is(c) => c,
+            Relation::Floor if f.approx_gt => Comparator::Gt,
             Relation::Floor if kind == QuantityKind::Target => Comparator::Ge,
             Relation::Floor => Comparator::Eq,
         };
@@ -101,8 +105,12 @@ struct Found {
     subject: Option<String>,
     raw: String,
     span: Span,
-    /// Target (positive) against statistic (negative) cues of its sentence.
-    balance: i32,
+    /// 余/多 after the number: more than the figure.
+    approx_gt: bool,
+    /// Cues of its clause.
+    clause: context::CueScore,
+    /// Cues of its sentence.
+    sentence: context::CueScore,
 }
 
 /// Cheap prefilter: an ASCII digit, or a three-byte UTF-8 sequence that may be a CJK numeral.
@@ -115,46 +123,42 @@ fn may_hold_number(s: &str) -> bool {
     b.iter().any(|&x| (0xE3..=0xE9).contains(&x)) && s.chars().any(is_numeral_char)
 }
 
-/// The kind of a quantity whose clause has no cue: from the document's genre, else from
-/// the balance of all cues in the document.
-fn default_kind(doc: &Document, input: &Input<'_>, found: &[Found]) -> QuantityKind {
+/// The kind the document's genre implies: from `doc.kind`, else from its title (the
+/// title recognizer's, or the first line naming a genre).
+fn genre_kind(doc: &Document, input: &Input<'_>) -> Option<QuantityKind> {
     match doc.kind {
-        DocKind::Summary | DocKind::Report | DocKind::News => return QuantityKind::Statistic,
+        DocKind::Summary | DocKind::Report | DocKind::News => return Some(QuantityKind::Statistic),
         DocKind::Plan
         | DocKind::Opinion
         | DocKind::Regulation
         | DocKind::Notice
-        | DocKind::Decision => return QuantityKind::Target,
+        | DocKind::Decision => return Some(QuantityKind::Target),
         _ => {}
     }
-    let title = doc
-        .title
-        .as_ref()
-        .map(|t| t.text.clone())
-        .or_else(|| {
-            input
-                .segmented
-                .body()
-                .map(|l| l.text(input.text))
-                .take(12)
-                .find(|l| {
-                    l.contains("关于") || l.ends_with(GENRES_STAT) || l.ends_with(GENRES_TARGET)
-                })
-                .map(str::to_string)
-        })
-        .unwrap_or_default();
-    let title = title.trim_end_matches(['》', ')', '）']);
-    if let Some(k) = genre_of(title) {
-        return k;
+    if let Some(t) = &doc.title {
+        return genre_of(t.text.trim_end_matches(['》', ')', '）']));
     }
-    let total: i32 = found.iter().map(|f| f.balance.signum()).sum();
-    context::kind_of(total, QuantityKind::Target)
+    input
+        .segmented
+        .body()
+        .take(12)
+        .map(|l| l.text(input.text).trim_end_matches(['》', ')', '）', '*', '#', ' ']))
+        .filter(|l| l.chars().count() <= 80)
+        .find_map(genre_of)
 }
 
-/// Title endings of reports of facts.
-const GENRES_STAT: &[char] = &['结', '告', '报', '况', '效'];
-/// Title endings of plans and rules.
-const GENRES_TARGET: &[char] = &['案', '见', '划', '法', '知', '点', '定', '则', '例', '施'];
+/// With no genre known: the side most sentences lean to, target on a tie.
+fn vote(found: &[Found]) -> QuantityKind {
+    let total: i32 = found
+        .iter()
+        .map(|f| (f.sentence.target - f.sentence.statistic).signum())
+        .sum();
+    if total < 0 {
+        QuantityKind::Statistic
+    } else {
+        QuantityKind::Target
+    }
+}
 
 /// The kind a title's genre word implies.
 fn genre_of(title: &str) -> Option<QuantityKind> {
@@ -197,7 +201,8 @@ fn is_code_char(c: char) -> bool {
 fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
     let mut title_depth = 0u32;
     let mut sentence_start = 0usize;
-    let mut sentence_balance: Option<i32> = None;
+    let mut sentence_cues: Option<context::CueScore> = None;
+    let mut quote_depth = 0u32;
     let mut deadline: Option<String> = None;
     let mut deadline_checked_to = 0usize;
     let mut last_end = 0usize; // end of the last quantity, bounds the next subject
@@ -210,7 +215,11 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
             title_depth = title_depth.saturating_sub(1);
         } else if is_sentence_end(c) {
             sentence_start = i + clen;
-            sentence_balance = None;
+            sentence_cues = None;
+        } else if c == '“' {
+            quote_depth += 1;
+        } else if c == '”' {
+            quote_depth = quote_depth.saturating_sub(1);
         }
         let starts_number = c.is_ascii_digit() || is_numeral_char(c);
         if !starts_number {
@@ -221,7 +230,11 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
         let head = s.get(..i).unwrap_or_default();
         let skip = token_len(rest).max(clen);
         let prev = head.chars().next_back();
+        // A Chinese numeral inside quotes names a slogan ("三大支撑八项重点", "四个年").
+        let slogan = quote_depth > 0 && !c.is_ascii_digit();
         if title_depth > 0
+            || slogan
+            || is_marker(s, i)
             || prev == Some('第')
             || (c.is_ascii_digit() && prev.is_some_and(is_code_char))
             || (c.is_ascii_digit() && prev.is_some_and(|p| p.is_ascii_digit()))
@@ -242,9 +255,10 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
             .get(q.end..)
             .and_then(|r| r.char_indices().find(|&(_, c)| is_sentence_end(c)))
             .map_or(s.len(), |(k, _)| q.end + k);
-        let balance = *sentence_balance.get_or_insert_with(|| {
-            context::cue_balance(s.get(sentence_start..sentence_end).unwrap_or_default())
+        let sentence = *sentence_cues.get_or_insert_with(|| {
+            context::cues(s.get(sentence_start..sentence_end).unwrap_or_default())
         });
+        let clause = context::cues(clause_around(s, q.start, q.end, sentence_start));
         if deadline_checked_to <= sentence_start || deadline.is_none() {
             if let Some((d, _)) =
                 context::deadline(s.get(sentence_start..sentence_end).unwrap_or_default())
@@ -266,11 +280,58 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
             subject,
             raw,
             span: Span::new(base + q.start, base + q.end),
-            balance,
+            approx_gt: q.approx_gt,
+            clause,
+            sentence,
         });
         last_end = q.end;
         i = q.end.max(i + clen);
     }
+}
+
+/// True when the number at byte `i` is a section marker: at the line start (after an
+/// optional bracket) and followed by 、 . ) or ）, as in "1.", "2、", "(3)".
+fn is_marker(s: &str, i: usize) -> bool {
+    let head = s.get(..i).unwrap_or_default();
+    if !head.trim_start_matches([' ', '(', '（', '*', '#']).is_empty() {
+        return false;
+    }
+    let rest = s.get(i..).unwrap_or_default();
+    let digits = rest
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || is_numeral_char(c)))
+        .map_or(rest.len(), |(k, _)| k);
+    rest.get(digits..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(|c| matches!(c, '、' | '.' | ')' | '）' | '．'))
+}
+
+/// The clause around a quantity: from the last clause break before it (not before
+/// `floor`) to the next one after it. Quotes and 、 do not break a clause here.
+fn clause_around(s: &str, start: usize, end: usize, floor: usize) -> &str {
+    // Bounded both ways so a long run of numbers without breaks stays linear.
+    const REACH: usize = 80;
+    let is_break = |c: char| {
+        matches!(c, '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '!' | '？' | '?')
+    };
+    let base = floor.min(start);
+    let head = s.get(base..start).unwrap_or_default();
+    let mut from = base;
+    for (n, (k, c)) in head.char_indices().rev().enumerate() {
+        if is_break(c) || n >= REACH {
+            from = base + k + c.len_utf8();
+            break;
+        }
+    }
+    let tail = s.get(end..).unwrap_or_default();
+    let mut to = s.len();
+    for (n, (k, c)) in tail.char_indices().enumerate() {
+        if is_break(c) || n >= REACH {
+            to = end + k;
+            break;
+        }
+    }
+    s.get(from..to).unwrap_or_default()
 }
 
 /// Byte length of the number-like token at the start of `s` (digits, numeral characters
@@ -293,6 +354,7 @@ struct Read {
     unit: String,
     relation: Relation,
     approximate: bool,
+    approx_gt: bool,
 }
 
 /// Units that make a bare 一 a quantity (一年, 一周); elsewhere 一 is mostly a word (一次性, 一批).
@@ -413,6 +475,9 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
     }
     // Comparator words.
     let head = s.get(..i).unwrap_or_default();
+    if n1.chinese && n1.value == Decimal::from_int(0) {
+        return None; // 零部件
+    }
     let before = comparator::before(head);
     let after = if range_eq {
         None
@@ -425,7 +490,8 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
     // A bare 一 counts only as a duration or with a comparator: 一年, 不少于一场.
     if n1.chinese && value_max.is_none() && before.is_none() && after.is_none() {
         let one = rest.starts_with('一') && n1.len == '一'.len_utf8();
-        if one && !ONE_UNITS.contains(&unit.as_str()) {
+        let after_word = head.ends_with(['的', '这', '那', '每', '同', '统', '唯', '之']);
+        if one && (after_word || !ONE_UNITS.contains(&unit.as_str())) {
             return None;
         }
         // A bare scale word (万个, 百年) is a figure of speech more often than a count.
@@ -456,6 +522,7 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
         unit,
         relation,
         approximate,
+        approx_gt,
     })
 }
 

@@ -231,7 +231,7 @@ fn read_chinese(s: &str) -> Option<Number> {
 /// Multiplies out a scale word after the number and the digits of a 1万600 tail.
 fn apply_scale(s: &str, n: &mut Number) {
     let rest = s.get(n.len..).unwrap_or_default();
-    const SCALES: [(&str, i128); 8] = [
+    const SCALES: [(&str, i128); 9] = [
         ("万亿", 1_000_000_000_000),
         ("萬億", 1_000_000_000_000),
         ("千万", 10_000_000),
@@ -240,6 +240,7 @@ fn apply_scale(s: &str, n: &mut Number) {
         ("万", 10_000),
         ("萬", 10_000),
         ("亿", 100_000_000),
+        ("億", 100_000_000),
     ];
     for (word, k) in SCALES {
         if let Some(after) = rest.strip_prefix(word) {

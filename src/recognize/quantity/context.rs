@@ -127,6 +127,7 @@ static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!(deadline("到2025年，覆盖率达到90%").map(|d| d.0), Some("2025".to_string()));
 /// assert_eq!(deadline("2025年底前完成").map(|d| d.0), Some("2025".to_string()));
 /// assert_eq!(deadline("2023年共出动").map(|d| d.0), None);
+/// assert_eq!(deadline("增加到2021年的5481万公里").map(|d| d.0), None);
 /// ```
 pub fn deadline(sentence: &str) -> Option<(String, usize)> {
     for caps in DEADLINE.captures_iter(sentence) {
@@ -140,7 +141,12 @@ pub fn deadline(sentence: &str) -> Option<(String, usize)> {
         if matches!(lead, Some("截至" | "截止")) {
             continue;
         }
-        if lead.is_some() || caps.get(5).is_some() {
+        // 从2012年的…增加到2021年的…: a past comparison, not a deadline.
+        let start = caps.get(0).map_or(0, |m| m.start());
+        let from_year = matches!(lead, Some("到" | "至"))
+            && sentence.get(..start).is_some_and(|h| h.contains("从19") || h.contains("从20"));
+        let past = from_year || sentence.get(end..).is_some_and(|t| t.starts_with('的'));
+        if (lead.is_some() || caps.get(5).is_some()) && !past {
             let year = caps.get(2)?.as_str();
             return Some((year.to_string(), end));
         }

@@ -67,6 +67,12 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
         let kind = context::kind_of(f.clause, genre, default)
             .or_else(|| context::kind_of(f.sentence, genre, default))
             .unwrap_or(default);
+        // 财政部等11部门: the count of a document's organisers is a fact.
+        let kind = if f.organisers {
+            QuantityKind::Statistic
+        } else {
+            kind
+        };
         let comparator = match f.relation {
             Relation::Is(c) => c,
             Relation::Floor if f.approx_gt => Comparator::Gt,
@@ -107,6 +113,8 @@ struct Found {
     span: Span,
     /// 余/多 after the number: more than the figure.
     approx_gt: bool,
+    /// A count of organisers (财政部等11部门).
+    organisers: bool,
     /// Cues of its clause.
     clause: context::CueScore,
     /// Cues of its sentence.
@@ -216,9 +224,10 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
         } else if is_sentence_end(c) {
             sentence_start = i + clen;
             sentence_cues = None;
+            quote_depth = 0;
         } else if c == '“' {
             quote_depth += 1;
-        } else if c == '”' {
+        } else if c == '”' || c == '〞' {
             quote_depth = quote_depth.saturating_sub(1);
         }
         let starts_number = c.is_ascii_digit() || is_numeral_char(c);
@@ -256,7 +265,13 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
             .and_then(|r| r.char_indices().find(|&(_, c)| is_sentence_end(c)))
             .map_or(s.len(), |(k, _)| q.end + k);
         let sentence = *sentence_cues.get_or_insert_with(|| {
-            context::cues(s.get(sentence_start..sentence_end).unwrap_or_default())
+            let text = s.get(sentence_start..sentence_end).unwrap_or_default();
+            let mut cues = context::cues(text);
+            if context::deadline(text).is_some() {
+                cues.target += 3;
+                cues.strong_target = true;
+            }
+            cues
         });
         let clause = context::cues(clause_around(s, q.start, q.end, sentence_start));
         if deadline_checked_to <= sentence_start || deadline.is_none() {
@@ -270,6 +285,8 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
         let subject_from = last_end.max(sentence_start).min(q.start);
         let subject = s.get(subject_from..q.start).and_then(context::subject);
         let raw = s.get(q.start..q.end).unwrap_or_default().to_string();
+        let organisers =
+            q.unit.ends_with("部门") && s.get(..q.start).is_some_and(|h| h.ends_with('等'));
         out.push(Found {
             value: q.value,
             value_max: q.value_max,
@@ -281,6 +298,7 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
             raw,
             span: Span::new(base + q.start, base + q.end),
             approx_gt: q.approx_gt,
+            organisers,
             clause,
             sentence,
         });
@@ -473,6 +491,13 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
     if is_year(&n1, &unit, "") {
         return None;
     }
+    // "1.2025年": a list number run into a year.
+    if unit == "年" && !n1.chinese {
+        let text = rest.get(..n1.len).unwrap_or_default();
+        if text.split_once('.').is_some_and(|(_, f)| f.len() == 4) {
+            return None;
+        }
+    }
     // Comparator words.
     let head = s.get(..i).unwrap_or_default();
     if n1.chinese && n1.value == Decimal::from_int(0) {
@@ -492,6 +517,10 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
         let one = rest.starts_with('一') && n1.len == '一'.len_utf8();
         let after_word = head.ends_with(['的', '这', '那', '每', '同', '统', '唯', '之']);
         if one && (after_word || !ONE_UNITS.contains(&unit.as_str())) {
+            return None;
+        }
+        // A lone 大写 digit is a name (陆家嘴), not a figure: 大写 amounts run long (壹佰).
+        if n1.len == 3 && rest.starts_with(['壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖']) {
             return None;
         }
         // A bare scale word (万个, 百年) is a figure of speech more often than a count.

@@ -105,6 +105,46 @@ pub const RESPONSIBILITY: GrammarFile = GrammarFile {
     max_fields: 3,
 };
 
+/// Units and measure words after a number (read by `recognize::quantity::unit`).
+pub const UNITS: GrammarFile = GrammarFile {
+    name: "units.txt",
+    contents: include_str!("../grammars/units.txt"),
+    min_fields: 2,
+    max_fields: 2,
+};
+
+/// Comparator words around a quantity (read by `recognize::quantity::comparator`).
+pub const COMPARATORS: GrammarFile = GrammarFile {
+    name: "comparators.txt",
+    contents: include_str!("../grammars/comparators.txt"),
+    min_fields: 4,
+    max_fields: 4,
+};
+
+/// Target and statistic cue words (read by `recognize::quantity::context`).
+pub const QUANTITY_CUES: GrammarFile = GrammarFile {
+    name: "quantity_cues.txt",
+    contents: include_str!("../grammars/quantity_cues.txt"),
+    min_fields: 3,
+    max_fields: 3,
+};
+
+/// Names and slogans that are not quantities (read by `recognize::quantity`).
+pub const QUANTITY_STOPLIST: GrammarFile = GrammarFile {
+    name: "quantity_stoplist.txt",
+    contents: include_str!("../grammars/quantity_stoplist.txt"),
+    min_fields: 1,
+    max_fields: 1,
+};
+
+/// Words trimmed from a quantity's subject (read by `recognize::quantity::context`).
+pub const QUANTITY_SUBJECT: GrammarFile = GrammarFile {
+    name: "quantity_subject.txt",
+    contents: include_str!("../grammars/quantity_subject.txt"),
+    min_fields: 2,
+    max_fields: 2,
+};
+
 /// Every grammar file, for validation.
 pub const FILES: &[&GrammarFile] = &[
     &CHROME,
@@ -118,6 +158,11 @@ pub const FILES: &[&GrammarFile] = &[
     &HEADING_MARKERS,
     &DEPARTMENTS,
     &RESPONSIBILITY,
+    &UNITS,
+    &COMPARATORS,
+    &QUANTITY_CUES,
+    &QUANTITY_STOPLIST,
+    &QUANTITY_SUBJECT,
 ];
 
 /// The rows of a grammar file: each non-empty, non-comment line split at tabs.

@@ -1,0 +1,601 @@
+//! Quantitative targets and statistics: every amount, count, share, rate or duration.
+//!
+//! Reads the body lines of the normalized text and fills `doc.quantities`, each with its
+//! exact value (万/亿 multiplied out), unit, comparator, kind (target or statistic),
+//! deadline and subject; `section` is left for the assembler.
+//!
+//! ```bnf
+//! quantity = before? number approx? unit after? (range-tail)?
+//! before   = comparator word ending at the number        ; 不低于, 超过, 约, 近, 达到
+//! number   = see [number]                                ; 1379, 1.2万亿, 百分之六十, 三百
+//! approx   = "余" | "多"                                 ; 800余家, 20多个
+//! unit     = see [unit]                                  ; 人次, 个百分点, 元/吨
+//! after    = comparator word after the unit              ; 以上, 以下, 以内, 左右
+//! range    = number unit? ("至" | "到" | "-" | "~" | "～" | "—") number unit
+//!          | number unit "以上" number unit "以下"        ; 一万元以上十万元以下
+//! ```
+//!
+//! Real examples: "年抽检样本不低于5000批次" (5000 批次 >=), "共出动执法人员1379人次"
+//! (statistic), "比现行国家标准提高60%以上" (60 % >=), "3至5年" (3..5 年).
+//!
+//! Not quantities: years and dates (2025年, 9月30日), doc numbers, ordinals (第九届),
+//! section markers, numbers inside 《》, phone numbers and hotlines (no unit), URLs,
+//! names and slogans from `grammars/quantity_stoplist.txt` (中央八项规定).
+//!
+//! Speed: a line is only scanned when a byte loop finds an ASCII digit or the lead byte of
+//! a CJK character that may be a numeral; nothing is allocated per character.
+
+pub mod comparator;
+pub mod context;
+pub mod number;
+pub mod unit;
+
+use std::sync::LazyLock;
+
+use super::Input;
+use crate::decimal::Decimal;
+use crate::grammar;
+use crate::model::{Comparator, DocKind, Document, Quantity, QuantityKind};
+use crate::recognize::numeral::is_numeral_char;
+use crate::span::Span;
+use comparator::Relation;
+
+/// Phrases that are names or slogans, not quantities.
+static STOPLIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    grammar::entries(grammar::QUANTITY_STOPLIST.contents)
+        .filter_map(|row| row.first().copied())
+        .collect()
+});
+
+/// Fills `doc.quantities`.
+pub fn recognize(input: &Input<'_>, doc: &mut Document) {
+    let text = input.text;
+    let mut found = Vec::new();
+    for line in input.segmented.body() {
+        let s = line.text(text);
+        if !may_hold_number(s) {
+            continue;
+        }
+        scan_line(s, line.content.start, &mut found);
+    }
+    if found.is_empty() {
+        return;
+    }
+    let genre = genre_kind(doc, input);
+    let default = genre.unwrap_or_else(|| vote(&found));
+    for f in found {
+        let kind = context::kind_of(f.clause, genre, default)
+            .or_else(|| context::kind_of(f.sentence, genre, default))
+            .unwrap_or(default);
+        // 财政部等11部门: the count of a document's organisers is a fact.
+        let kind = if f.organisers {
+            QuantityKind::Statistic
+        } else {
+            kind
+        };
+        let comparator = match f.relation {
+            Relation::Is(c) => c,
+            Relation::Floor if f.approx_gt => Comparator::Gt,
+            Relation::Floor if kind == QuantityKind::Target => Comparator::Ge,
+            Relation::Floor => Comparator::Eq,
+        };
+        doc.quantities.push(Quantity {
+            section: None,
+            kind,
+            value: f.value,
+            value_max: f.value_max,
+            unit: f.unit,
+            comparator,
+            approximate: f.approximate,
+            deadline: if kind == QuantityKind::Target {
+                f.deadline
+            } else {
+                None
+            },
+            subject: f.subject,
+            raw: f.raw,
+            span: f.span,
+        });
+    }
+}
+
+/// A quantity read from a line, before its kind is settled.
+#[derive(Debug, Clone)]
+struct Found {
+    value: Decimal,
+    value_max: Option<Decimal>,
+    unit: String,
+    relation: Relation,
+    approximate: bool,
+    deadline: Option<String>,
+    subject: Option<String>,
+    raw: String,
+    span: Span,
+    /// 余/多 after the number: more than the figure.
+    approx_gt: bool,
+    /// A count of organisers (财政部等11部门).
+    organisers: bool,
+    /// Cues of its clause.
+    clause: context::CueScore,
+    /// Cues of its sentence.
+    sentence: context::CueScore,
+}
+
+/// Cheap prefilter: an ASCII digit, or a three-byte UTF-8 sequence that may be a CJK numeral.
+fn may_hold_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.iter().any(u8::is_ascii_digit) {
+        return true;
+    }
+    // Chinese numerals all lie in U+4E00..U+9FFF (lead bytes E4..E9) or 〇 (E3).
+    b.iter().any(|&x| (0xE3..=0xE9).contains(&x)) && s.chars().any(is_numeral_char)
+}
+
+/// The kind the document's genre implies: from `doc.kind`, else from its title (the
+/// title recognizer's, or the first line naming a genre).
+fn genre_kind(doc: &Document, input: &Input<'_>) -> Option<QuantityKind> {
+    match doc.kind {
+        DocKind::Summary | DocKind::Report | DocKind::News => return Some(QuantityKind::Statistic),
+        DocKind::Plan
+        | DocKind::Opinion
+        | DocKind::Regulation
+        | DocKind::Notice
+        | DocKind::Decision => return Some(QuantityKind::Target),
+        _ => {}
+    }
+    if let Some(t) = &doc.title {
+        return genre_of(t.text.trim_end_matches(['》', ')', '）']));
+    }
+    input
+        .segmented
+        .body()
+        .take(12)
+        .map(|l| l.text(input.text).trim_end_matches(['》', ')', '）', '*', '#', ' ']))
+        .filter(|l| l.chars().count() <= 80)
+        .find_map(genre_of)
+}
+
+/// With no genre known: the side most sentences lean to, target on a tie.
+fn vote(found: &[Found]) -> QuantityKind {
+    let total: i32 = found
+        .iter()
+        .map(|f| (f.sentence.target - f.sentence.statistic).signum())
+        .sum();
+    if total < 0 {
+        QuantityKind::Statistic
+    } else {
+        QuantityKind::Target
+    }
+}
+
+/// The kind a title's genre word implies.
+fn genre_of(title: &str) -> Option<QuantityKind> {
+    for (word, kind) in [
+        ("总结", QuantityKind::Statistic),
+        ("报告", QuantityKind::Statistic),
+        ("通报", QuantityKind::Statistic),
+        ("情况", QuantityKind::Statistic),
+        ("成效", QuantityKind::Statistic),
+        ("方案", QuantityKind::Target),
+        ("意见", QuantityKind::Target),
+        ("规划", QuantityKind::Target),
+        ("计划", QuantityKind::Target),
+        ("办法", QuantityKind::Target),
+        ("要点", QuantityKind::Target),
+        ("规定", QuantityKind::Target),
+        ("细则", QuantityKind::Target),
+        ("条例", QuantityKind::Target),
+        ("措施", QuantityKind::Target),
+        ("通知", QuantityKind::Target),
+    ] {
+        if title.ends_with(word) {
+            return Some(kind);
+        }
+    }
+    None
+}
+
+/// A character that ends a sentence.
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '；' | ';' | '！' | '!' | '？' | '?')
+}
+
+/// Characters before an Arabic number that make it part of a code, URL or identifier.
+fn is_code_char(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, '/' | '_' | '=' | '.' | '@' | '#' | '&' | '?' | '\\')
+}
+
+/// Scans one body line (`base` is its offset in the normalized text).
+fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
+    let mut title_depth = 0u32;
+    let mut sentence_start = 0usize;
+    let mut sentence_cues: Option<context::CueScore> = None;
+    let mut quote_depth = 0u32;
+    let mut deadline: Option<String> = None;
+    let mut deadline_checked_to = 0usize;
+    let mut last_end = 0usize; // end of the last quantity, bounds the next subject
+    let mut i = 0usize;
+    while let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
+        let clen = c.len_utf8();
+        if c == '《' {
+            title_depth += 1;
+        } else if c == '》' {
+            title_depth = title_depth.saturating_sub(1);
+        } else if is_sentence_end(c) {
+            sentence_start = i + clen;
+            sentence_cues = None;
+            quote_depth = 0;
+        } else if c == '“' {
+            quote_depth += 1;
+        } else if c == '”' || c == '〞' {
+            quote_depth = quote_depth.saturating_sub(1);
+        }
+        let starts_number = c.is_ascii_digit() || is_numeral_char(c);
+        if !starts_number {
+            i += clen;
+            continue;
+        }
+        let rest = s.get(i..).unwrap_or_default();
+        let head = s.get(..i).unwrap_or_default();
+        let skip = token_len(rest).max(clen);
+        let prev = head.chars().next_back();
+        // A Chinese numeral inside quotes names a slogan ("三大支撑八项重点", "四个年").
+        let slogan = quote_depth > 0 && !c.is_ascii_digit();
+        if title_depth > 0
+            || slogan
+            || is_marker(s, i)
+            || prev == Some('第')
+            || (c.is_ascii_digit() && prev.is_some_and(is_code_char))
+            || (c.is_ascii_digit() && prev.is_some_and(|p| p.is_ascii_digit()))
+        {
+            i += skip;
+            continue;
+        }
+        if let Some(stop) = STOPLIST.iter().find(|w| rest.starts_with(**w)) {
+            i += stop.len();
+            continue;
+        }
+        let Some(q) = read_quantity(s, i) else {
+            i += skip;
+            continue;
+        };
+        // The sentence's cues and deadline, computed once per sentence.
+        let sentence_end = s
+            .get(q.end..)
+            .and_then(|r| r.char_indices().find(|&(_, c)| is_sentence_end(c)))
+            .map_or(s.len(), |(k, _)| q.end + k);
+        let sentence = *sentence_cues.get_or_insert_with(|| {
+            let text = s.get(sentence_start..sentence_end).unwrap_or_default();
+            let mut cues = context::cues(text);
+            if context::deadline(text).is_some() {
+                cues.target += 3;
+                cues.strong_target = true;
+            }
+            cues
+        });
+        let clause = context::cues(clause_around(s, q.start, q.end, sentence_start));
+        if deadline_checked_to <= sentence_start || deadline.is_none() {
+            if let Some((d, _)) =
+                context::deadline(s.get(sentence_start..sentence_end).unwrap_or_default())
+            {
+                deadline = Some(d);
+            }
+            deadline_checked_to = sentence_end;
+        }
+        let subject_from = last_end.max(sentence_start).min(q.start);
+        let subject = s.get(subject_from..q.start).and_then(context::subject);
+        let raw = s.get(q.start..q.end).unwrap_or_default().to_string();
+        let organisers =
+            q.unit.ends_with("部门") && s.get(..q.start).is_some_and(|h| h.ends_with('等'));
+        out.push(Found {
+            value: q.value,
+            value_max: q.value_max,
+            unit: q.unit,
+            relation: q.relation,
+            approximate: q.approximate,
+            deadline: deadline.clone(),
+            subject,
+            raw,
+            span: Span::new(base + q.start, base + q.end),
+            approx_gt: q.approx_gt,
+            organisers,
+            clause,
+            sentence,
+        });
+        last_end = q.end;
+        i = q.end.max(i + clen);
+    }
+}
+
+/// True when the number at byte `i` is a section marker: at the line start (after an
+/// optional bracket) and followed by 、 . ) or ）, as in "1.", "2、", "(3)".
+fn is_marker(s: &str, i: usize) -> bool {
+    let head = s.get(..i).unwrap_or_default();
+    if !head.trim_start_matches([' ', '(', '（', '*', '#']).is_empty() {
+        return false;
+    }
+    let rest = s.get(i..).unwrap_or_default();
+    let digits = rest
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || is_numeral_char(c)))
+        .map_or(rest.len(), |(k, _)| k);
+    rest.get(digits..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(|c| matches!(c, '、' | '.' | ')' | '）' | '．'))
+}
+
+/// The clause around a quantity: from the last clause break before it (not before
+/// `floor`) to the next one after it. Quotes and 、 do not break a clause here.
+fn clause_around(s: &str, start: usize, end: usize, floor: usize) -> &str {
+    // Bounded both ways so a long run of numbers without breaks stays linear.
+    const REACH: usize = 80;
+    let is_break = |c: char| {
+        matches!(c, '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '!' | '？' | '?')
+    };
+    let base = floor.min(start);
+    let head = s.get(base..start).unwrap_or_default();
+    let mut from = base;
+    for (n, (k, c)) in head.char_indices().rev().enumerate() {
+        if is_break(c) || n >= REACH {
+            from = base + k + c.len_utf8();
+            break;
+        }
+    }
+    let tail = s.get(end..).unwrap_or_default();
+    let mut to = s.len();
+    for (n, (k, c)) in tail.char_indices().enumerate() {
+        if is_break(c) || n >= REACH {
+            to = end + k;
+            break;
+        }
+    }
+    s.get(from..to).unwrap_or_default()
+}
+
+/// Byte length of the number-like token at the start of `s` (digits, numeral characters
+/// and the separators inside phone numbers and dates), so a rejected one is skipped whole.
+fn token_len(s: &str) -> usize {
+    s.char_indices()
+        .find(|&(_, c)| {
+            !(c.is_ascii_digit() || is_numeral_char(c) || matches!(c, '-' | '.' | ',' | ':' | '点'))
+        })
+        .map_or(s.len(), |(k, _)| k)
+}
+
+/// A quantity read at byte `i` of line `s`.
+#[derive(Debug, Clone)]
+struct Read {
+    start: usize,
+    end: usize,
+    value: Decimal,
+    value_max: Option<Decimal>,
+    unit: String,
+    relation: Relation,
+    approximate: bool,
+    approx_gt: bool,
+}
+
+/// Units that make a bare 一 a quantity (一年, 一周); elsewhere 一 is mostly a word (一次性, 一批).
+const ONE_UNITS: &[&str] = &[
+    "年",
+    "个月",
+    "周",
+    "天",
+    "小时",
+    "倍",
+    "个百分点",
+    "周岁",
+    "岁",
+    "个工作日",
+];
+
+/// Time units after which a four-digit number is a year, not a duration.
+fn is_year(n: &number::Number, unit: &str, s_after: &str) -> bool {
+    let _ = s_after;
+    !n.chinese
+        && !n.scaled
+        && !n.percent
+        && unit == "年"
+        && n.value.is_integer()
+        && (1900.0..=2100.0).contains(&n.value.to_f64())
+}
+
+/// Reads the quantity whose number starts at byte `i` of `s`.
+fn read_quantity(s: &str, i: usize) -> Option<Read> {
+    let rest = s.get(i..)?;
+    let n1 = number::read(rest)?;
+    // A leading zero is a code or phone number (0535-2129301), not an amount.
+    if !n1.chinese
+        && rest.starts_with('0')
+        && rest.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let mut j = i + n1.len;
+    let (mut approximate, mut approx_gt) = (false, false);
+    let mut unit1 = unit_at(s, j, &n1);
+    if unit1.is_none() {
+        // 800余家, 20多个: 余/多 between number and unit.
+        let tail = s.get(j..).unwrap_or_default();
+        if let Some(after) = tail.strip_prefix('余').or_else(|| tail.strip_prefix('多')) {
+            let k = j + '余'.len_utf8();
+            if let Some(u) = unit::read(after) {
+                approximate = true;
+                approx_gt = true;
+                j = k;
+                unit1 = Some(u);
+            }
+        }
+    }
+    let mut unit_len = unit1.as_ref().map_or(0, |u| u.1);
+    let mut unit_name = unit1.map(|u| u.0);
+    // 3万余元 after the unit has been read: 余 right after the number and before the unit is
+    // handled above; 万余 is handled by the scale leaving 余 in front of the unit.
+    j += unit_len;
+    // Range: 3至5年, 3-5个, 一万元以上十万元以下.
+    let mut value_max = None;
+    let mut end = j;
+    let mut range_eq = false;
+    if let Some((sep_len, closes_with)) = range_separator(s.get(j..).unwrap_or_default()) {
+        let k = j + sep_len;
+        if let Some(n2) = s.get(k..).and_then(number::read) {
+            let u2 = unit_at(s, k + n2.len, &n2);
+            let mut k2 = k + n2.len;
+            let unit_ok = match (&unit_name, &u2) {
+                (Some(a), Some(b)) => a == &b.0,
+                (None, Some(_)) => true,
+                _ => false,
+            };
+            let larger = n2.value.to_f64() > n1.value.to_f64();
+            if unit_ok && larger && n2.chinese == n1.chinese {
+                if let Some(u) = u2 {
+                    k2 += u.1;
+                    if unit_name.is_none() {
+                        unit_name = Some(u.0);
+                    }
+                }
+                match closes_with {
+                    Some(word) => {
+                        if s.get(k2..).is_some_and(|t| t.starts_with(word)) {
+                            k2 += word.len();
+                            value_max = Some(n2.value);
+                            end = k2;
+                            range_eq = true;
+                        }
+                    }
+                    None => {
+                        value_max = Some(n2.value);
+                        end = k2;
+                        range_eq = true;
+                    }
+                }
+            }
+        }
+    }
+    let unit = match unit_name {
+        Some(u) => u,
+        // 6.97亿 with no unit after it: the scale makes it an amount.
+        None if n1.scaled
+            && !n1.chinese
+            && !s
+                .get(j..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(crate::normalize::is_han) =>
+        {
+            String::new()
+        }
+        None => return None,
+    };
+    unit_len = unit.len().min(unit_len);
+    let _ = unit_len;
+    if is_year(&n1, &unit, "") {
+        return None;
+    }
+    // "1.2025年": a list number run into a year.
+    if unit == "年" && !n1.chinese {
+        let text = rest.get(..n1.len).unwrap_or_default();
+        if text.split_once('.').is_some_and(|(_, f)| f.len() == 4) {
+            return None;
+        }
+    }
+    // Comparator words.
+    let head = s.get(..i).unwrap_or_default();
+    if n1.chinese && n1.value == Decimal::from_int(0) {
+        return None; // 零部件
+    }
+    let before = comparator::before(head);
+    let after = if range_eq {
+        None
+    } else {
+        comparator::after(s.get(end..).unwrap_or_default())
+    };
+    if let Some(a) = after {
+        end += a.text.len();
+    }
+    // A bare 一 counts only as a duration or with a comparator: 一年, 不少于一场.
+    if n1.chinese && value_max.is_none() && before.is_none() && after.is_none() {
+        let one = rest.starts_with('一') && n1.len == '一'.len_utf8();
+        let after_word = head.ends_with(['的', '这', '那', '每', '同', '统', '唯', '之']);
+        if one && (after_word || !ONE_UNITS.contains(&unit.as_str())) {
+            return None;
+        }
+        // A lone 大写 digit is a name (陆家嘴), not a figure: 大写 amounts run long (壹佰).
+        if n1.len == 3 && rest.starts_with(['壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖']) {
+            return None;
+        }
+        // A bare scale word (万个, 百年) is a figure of speech more often than a count.
+        if n1.len == 3 && rest.starts_with(['十', '百', '千', '万', '亿']) {
+            return None;
+        }
+    }
+    let start = before.map_or(i, |b| i - b.text.len());
+    let relation = if range_eq {
+        Relation::Is(Comparator::Eq)
+    } else {
+        match (before, after) {
+            (Some(b), Some(a)) if matches!(b.relation, Relation::Floor) || b.approximate => {
+                a.relation
+            }
+            (Some(b), _) => b.relation,
+            (None, Some(a)) => a.relation,
+            (None, None) if approx_gt => Relation::Is(Comparator::Gt),
+            (None, None) => Relation::Is(Comparator::Eq),
+        }
+    };
+    approximate |= before.is_some_and(|b| b.approximate) || after.is_some_and(|a| a.approximate);
+    Some(Read {
+        start,
+        end,
+        value: n1.value,
+        value_max,
+        unit,
+        relation,
+        approximate,
+        approx_gt,
+    })
+}
+
+/// The unit after a number ending at byte `j`: "%" for a percentage in words.
+fn unit_at(s: &str, j: usize, n: &number::Number) -> Option<(String, usize)> {
+    if n.percent {
+        return Some(("%".to_string(), 0));
+    }
+    unit::read(s.get(j..)?)
+}
+
+/// A range separator at the start of `s`: its length and the word that must close the
+/// range (以上 … 以下).
+fn range_separator(s: &str) -> Option<(usize, Option<&'static str>)> {
+    for sep in ["至", "到", "-", "~", "～", "—", "－", "－"] {
+        if s.starts_with(sep) {
+            return Some((sep.len(), None));
+        }
+    }
+    for open in ["以上", "及以上"] {
+        if s.starts_with(open) {
+            return Some((open.len(), Some("以下")));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefilter_finds_digits_and_numerals() {
+        assert!(
+            may_hold_number("共1379人次"),
+            "ASCII digits pass the prefilter"
+        );
+        assert!(
+            may_hold_number("三百余家"),
+            "Chinese numerals pass the prefilter"
+        );
+        assert!(
+            !may_hold_number("加强组织领导"),
+            "a line without numerals is skipped"
+        );
+    }
+}

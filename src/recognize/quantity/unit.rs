@@ -1,0 +1,66 @@
+//! Units and measure words after a number, from `grammars/units.txt`.
+//!
+//! Hands on the canonical unit and the matched length; the longest entry wins
+//! (个百分点 before 个, 平方公里 before 公里, 人次 before 人). A compound rate such as
+//! 元/吨 or 吨/日 is read as one unit.
+//!
+//! ```bnf
+//! unit = lexicon-entry ("/" (lexicon-entry | "日" | "月" | "年"))?
+//! ```
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::grammar;
+
+/// Units keyed by their first character, longest first.
+static UNITS: LazyLock<HashMap<char, Vec<(&'static str, &'static str)>>> = LazyLock::new(|| {
+    let mut map: HashMap<char, Vec<(&'static str, &'static str)>> = HashMap::new();
+    for row in grammar::entries(grammar::UNITS.contents) {
+        if let (Some(&printed), Some(&canonical)) = (row.first(), row.get(1)) {
+            if let Some(c) = printed.chars().next() {
+                map.entry(c).or_default().push((printed, canonical));
+            }
+        }
+    }
+    for list in map.values_mut() {
+        list.sort_by_key(|u| std::cmp::Reverse(u.0.len()));
+    }
+    map
+});
+
+/// The unit at the start of `s`: canonical form and byte length.
+///
+/// ```
+/// use zhengce::recognize::quantity::unit::read;
+/// assert_eq!(read("个百分点以上"), Some(("个百分点".to_string(), 12)));
+/// assert_eq!(read("元/吨"), Some(("元/吨".to_string(), 7)));
+/// assert_eq!(read("月"), None);
+/// ```
+pub fn read(s: &str) -> Option<(String, usize)> {
+    let (canonical, len) = lookup(s)?;
+    let rest = s.get(len..).unwrap_or_default();
+    if let Some(after) = rest.strip_prefix('/') {
+        let per = lookup(after).map(|(c, l)| (c.to_string(), l)).or_else(|| {
+            after
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '日' | '月' | '年' | '天' | '人' | '户'))
+                .map(|c| (c.to_string(), c.len_utf8()))
+        });
+        if let Some((p, l)) = per {
+            return Some((format!("{canonical}/{p}"), len + 1 + l));
+        }
+    }
+    Some((canonical.to_string(), len))
+}
+
+/// The longest lexicon entry at the start of `s`.
+fn lookup(s: &str) -> Option<(&'static str, usize)> {
+    let c = s.chars().next()?;
+    UNITS
+        .get(&c)?
+        .iter()
+        .find(|(printed, _)| s.starts_with(printed))
+        .map(|&(printed, canonical)| (canonical, printed.len()))
+}

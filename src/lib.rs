@@ -22,6 +22,7 @@
 #![deny(missing_docs)]
 
 pub mod assemble;
+pub mod batch;
 pub mod decimal;
 pub mod decode;
 mod error;
@@ -32,6 +33,9 @@ pub mod normalize;
 pub mod recognize;
 pub mod segment;
 pub mod span;
+#[doc(hidden)]
+pub mod synth;
+pub mod table;
 
 pub use decimal::Decimal;
 pub use error::Error;

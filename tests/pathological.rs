@@ -240,3 +240,57 @@ fn parse_time_is_linear_in_the_input() {
         );
     }
 }
+
+mod random {
+    use proptest::prelude::*;
+
+    /// Pieces of policy text and of what scrapers do to it.
+    const PIECES: &[&str] = &[
+        "一、",
+        "（一）",
+        "1.",
+        "(1)",
+        "第一条",
+        "关于印发",
+        "的通知",
+        "\n",
+        "\r\n",
+        "网(wǎng)",
+        "?xiàng)",
+        "〔2023〕",
+        "3号",
+        "２０２５年",
+        "，",
+        "。",
+        "\u{a0}",
+        "\u{3000}",
+        "负责",
+        "达到",
+        "85%",
+        "万元",
+        "一万亿亿",
+        "（",
+        "）",
+        "\u{feff}",
+        "國",
+        "著",
+        "\u{FFFD}",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn random_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+            let _ = super::check("random bytes", &bytes);
+        }
+
+        #[test]
+        fn random_policy_text_gives_a_document(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..200)
+        ) {
+            let text = pieces.concat();
+            prop_assert!(super::check("random text", text.as_bytes()).is_ok(), "text parses");
+        }
+    }
+}

@@ -4,6 +4,13 @@
 //! inside the document instead; an [`Error`] means "this input is not a text document".
 
 /// Why an input could not be parsed. Each kind has a stable [`code`](Error::code).
+///
+/// ```
+/// let err = zhengce::parse(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err();
+/// assert_eq!(err.code(), "not_text");
+/// let big = zhengce::Options { max_bytes: Some(4), ..Default::default() };
+/// assert_eq!(zhengce::parse_with("关于印发".as_bytes(), &big).unwrap_err().code(), "too_large");
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -40,6 +47,48 @@ impl Error {
             Error::TooLarge { .. } => "too_large",
             Error::UnknownEncoding { .. } => "unknown_encoding",
             Error::Io(_) => "io",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_stable_and_messages_say_why() {
+        let cases = [
+            (
+                Error::NotText {
+                    reason: "NUL byte at offset 8".into(),
+                },
+                "not_text",
+                "input is not text: NUL byte at offset 8",
+            ),
+            (
+                Error::TooLarge {
+                    size: 20,
+                    limit: 10,
+                },
+                "too_large",
+                "input is 20 bytes, over the limit of 10 bytes",
+            ),
+            (
+                Error::UnknownEncoding {
+                    label: "klingon".into(),
+                },
+                "unknown_encoding",
+                "unknown encoding label \"klingon\"",
+            ),
+            (
+                Error::from(std::io::Error::new(std::io::ErrorKind::NotFound, "gone")),
+                "io",
+                "cannot read input: gone",
+            ),
+        ];
+        for (err, code, message) in cases {
+            assert_eq!(err.code(), code, "the code of {err:?} is stable");
+            assert_eq!(err.to_string(), message, "the message of {code} says why");
         }
     }
 }

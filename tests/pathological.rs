@@ -2,7 +2,8 @@
 //! a typed error, and the parse time grows linearly with the input.
 //!
 //! Linearity is checked by parsing a 1× and a 10× input in the same run and comparing
-//! the times (ratio at most 15), never against an absolute wall-clock limit. Sizes are
+//! the times (ratio at most 15, best of three attempts), never against an absolute
+//! wall-clock limit. Sizes are
 //! chosen so the whole file runs in a few seconds in a debug build.
 
 use std::time::{Duration, Instant};
@@ -215,18 +216,81 @@ fn parse_time_is_linear_in_the_input() {
         let mut n = 500;
         let mut small = make(n);
         let mut t1 = time(small.as_bytes(), 3);
-        while t1 < Duration::from_millis(15) && small.len() < 256 * 1024 {
+        while t1 < Duration::from_millis(10) && small.len() < 1 << 20 {
             n *= 2;
             small = make(n);
             t1 = time(small.as_bytes(), 3);
         }
         let large = make(n * 10);
-        let t10 = time(large.as_bytes(), 3);
-        let ratio = t10.as_secs_f64() / t1.max(Duration::from_micros(100)).as_secs_f64();
+        // A quadratic stage fails every attempt (ratio ~100); a busy machine rarely
+        // fails three in a row.
+        let mut ratios = Vec::new();
+        for _ in 0..3 {
+            let t1 = time(small.as_bytes(), 3).max(Duration::from_micros(100));
+            let t10 = time(large.as_bytes(), 2);
+            ratios.push(t10.as_secs_f64() / t1.as_secs_f64());
+            if ratios.last().is_some_and(|&r| r <= 15.0) {
+                break;
+            }
+        }
         assert!(
-            ratio <= 15.0,
-            "{name}: 10× the input ({} bytes) took {ratio:.1}× the time ({t1:?} → {t10:?}): not linear",
+            ratios.iter().any(|&r| r <= 15.0),
+            "{name}: 10× the input ({} bytes) took {ratios:.1?}× the time: not linear",
             small.len()
         );
+    }
+}
+
+mod random {
+    use proptest::prelude::*;
+
+    /// Pieces of policy text and of what scrapers do to it.
+    const PIECES: &[&str] = &[
+        "一、",
+        "（一）",
+        "1.",
+        "(1)",
+        "第一条",
+        "关于印发",
+        "的通知",
+        "\n",
+        "\r\n",
+        "网(wǎng)",
+        "?xiàng)",
+        "〔2023〕",
+        "3号",
+        "２０２５年",
+        "，",
+        "。",
+        "\u{a0}",
+        "\u{3000}",
+        "负责",
+        "达到",
+        "85%",
+        "万元",
+        "一万亿亿",
+        "（",
+        "）",
+        "\u{feff}",
+        "國",
+        "著",
+        "\u{FFFD}",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn random_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+            let _ = super::check("random bytes", &bytes);
+        }
+
+        #[test]
+        fn random_policy_text_gives_a_document(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..200)
+        ) {
+            let text = pieces.concat();
+            prop_assert!(super::check("random text", text.as_bytes()).is_ok(), "text parses");
+        }
     }
 }

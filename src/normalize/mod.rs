@@ -13,7 +13,10 @@
 //!
 //! ```text
 //! annotation ::= "(" syllable ")"                     網(wǎng) → 網
-//! corrupt    ::= ( "?" syllable ")" stray? )+ "?"?    秩序?qū)m?xiàng)整治 → 秩序整治
+//! corrupt    ::= ( "?" broken stray? )+ "?"?          秩序?qū)m?xiàng)整治 → 秩序整治
+//! broken     ::= syllable ")"                         ?xiàng)
+//!              | debris "(" syllable ")"              整改?,F(xiàn)將 → 整改將
+//! debris     ::= 1–3 printable ASCII, not "(" or "?"
 //! syllable   ::= 1–7 of [a-zü] and tone letters (āáǎà…), at least one tone letter
 //! stray      ::= 1–6 of [a-z] followed by "?" or a Han character
 //! ```
@@ -331,6 +334,23 @@ fn syllable_paren_len(s: &str) -> Option<usize> {
     None
 }
 
+/// What follows the `?` of a corrupt run: `syllable)`, or 1–3 printable ASCII bytes of
+/// debris and then a whole annotation `(syllable)` (`?,F(xiàn)` where `。現` was lost).
+fn broken_syllable_len(s: &str) -> Option<usize> {
+    if let Some(n) = syllable_paren_len(s) {
+        return Some(n);
+    }
+    let debris = s
+        .bytes()
+        .take(3)
+        .take_while(|&b| b.is_ascii_graphic() && b != b'(' && b != b'?')
+        .count();
+    if debris == 0 {
+        return None;
+    }
+    pinyin_annotation_len(s.get(debris..)?).map(|n| debris + n)
+}
+
 /// Length in bytes of a corrupted scraper pinyin run at the start of `s`, where the
 /// scraper lost the annotated character and the opening bracket: `?` + syllable + `)`
 /// (`?xiàng)`), repeated, with what sticks to it — stray letters of a broken syllable
@@ -341,7 +361,7 @@ fn corrupt_pinyin_len(s: &str) -> Option<usize> {
     let mut pos = 0;
     while let Some(q @ ('?' | '\u{FF1F}')) = s.get(pos..).and_then(|r| r.chars().next()) {
         let after_q = pos + q.len_utf8();
-        let Some(n) = s.get(after_q..).and_then(syllable_paren_len) else {
+        let Some(n) = s.get(after_q..).and_then(broken_syllable_len) else {
             if end.is_some() {
                 end = Some(after_q);
             }
@@ -398,6 +418,7 @@ mod tests {
             ("探索燃?xì)?、水表", "探索燃、水表"),
             ("監督管理?xiàng)l例》", "监督管理例》"),
             ("明辨真?zhèn)?。充分", "明辨真。充分"),
+            ("問題整改?,F(xiàn)將整改", "问题整改将整改"),
         ];
         for (orig, want) in cases {
             let n = normalize(&format!("{orig}天津市質量發展"));

@@ -34,6 +34,9 @@ struct Tables {
     /// Phrases by their first (character-converted) char: `(key, value)`, longest first.
     /// Keys are character-converted, values are the final simplified phrase.
     phrases: HashMap<char, PhraseRows>,
+    /// One bit per BMP char: does a phrase start with it (after conversion)? Saves a
+    /// hash lookup for nearly every character.
+    phrase_start: Vec<u64>,
 }
 
 impl Tables {
@@ -47,6 +50,15 @@ impl Tables {
 
     fn convert(&self, c: char) -> char {
         self.char(c).unwrap_or(c)
+    }
+
+    /// The phrases starting with the converted char `conv`, if any.
+    fn phrases_at(&self, conv: char) -> Option<&PhraseRows> {
+        let i = conv as usize;
+        match self.phrase_start.get(i / 64) {
+            Some(word) if word & (1 << (i % 64)) == 0 => None,
+            _ => self.phrases.get(&conv),
+        }
     }
 }
 
@@ -90,6 +102,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         bmp,
         astral,
         phrases: HashMap::new(),
+        phrase_start: vec![0; 0x1_0000 / 64],
     };
     let mut phrases: HashMap<Vec<char>, Vec<char>> = HashMap::new();
     // Overrides come last so they win over an OpenCC row with the same key.
@@ -109,6 +122,12 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     for (key, value) in phrases {
         if let Some(&first) = key.first() {
             tables.phrases.entry(first).or_default().push((key, value));
+        }
+    }
+    for &first in tables.phrases.keys() {
+        let i = first as usize;
+        if let Some(word) = tables.phrase_start.get_mut(i / 64) {
+            *word |= 1 << (i % 64);
         }
     }
     for list in tables.phrases.values_mut() {
@@ -150,30 +169,40 @@ pub fn is_mostly_traditional(text: &str) -> bool {
 pub fn to_simplified(text: &str) -> String {
     let tables = &*TABLES;
     let mut out = String::with_capacity(text.len());
-    // `pending` holds the converted chars of a matched phrase still to be written.
+    // `[run, i)` is an unchanged stretch not yet copied.
+    let mut run = 0;
+    // Chars of a matched phrase, to be written one by one over the source chars.
     let mut pending: std::vec::IntoIter<char> = Vec::new().into_iter();
     for (i, c) in text.char_indices() {
-        if let Some(p) = pending.next() {
-            out.push(p);
-            continue;
-        }
-        let conv = tables.convert(c);
-        if let Some(list) = tables.phrases.get(&conv) {
-            let rest = text.get(i..).unwrap_or_default();
-            if let Some(value) = list.iter().find_map(|(key, value)| {
-                let mut chars = rest.chars();
-                key.iter()
-                    .all(|&k| chars.next().is_some_and(|s| tables.convert(s) == k))
-                    .then_some(value)
-            }) {
-                let mut v = value.clone().into_iter();
-                out.push(v.next().unwrap_or(conv));
-                pending = v;
-                continue;
+        let replacement = match pending.next() {
+            Some(p) => p,
+            None => {
+                let conv = tables.convert(c);
+                let phrase = tables.phrases_at(conv).and_then(|list| {
+                    let rest = text.get(i..).unwrap_or_default();
+                    list.iter().find_map(|(key, value)| {
+                        let mut chars = rest.chars();
+                        key.iter()
+                            .all(|&k| chars.next().is_some_and(|s| tables.convert(s) == k))
+                            .then_some(value)
+                    })
+                });
+                match phrase {
+                    Some(value) => {
+                        pending = value.clone().into_iter();
+                        pending.next().unwrap_or(conv)
+                    }
+                    None => conv,
+                }
             }
+        };
+        if replacement != c {
+            out.push_str(text.get(run..i).unwrap_or_default());
+            out.push(replacement);
+            run = i + c.len_utf8();
         }
-        out.push(conv);
     }
+    out.push_str(text.get(run..).unwrap_or_default());
     out
 }
 

@@ -2,10 +2,11 @@
 //! the nested [`Section`] tree, and checks the numbering.
 //!
 //! The *spine* is the path from the root to the last heading placed. A heading whose style
-//! is on the spine closes everything below that style and becomes its sibling; a style not
-//! on the spine opens a new level under the spine's tip, after closing tips that rank
-//! below it. Ranks are learned from the document itself (a style seen nested under another
-//! ranks below it), with the GB/T 9704 order as the fallback:
+//! is on the spine closes everything below that style and becomes its sibling; a style the
+//! document has not used before opens a new level under the spine's tip (the tree follows
+//! the order in which styles appear); a style used before but not on the spine first
+//! closes the tips that rank below it. Ranks are learned from the document itself (a style
+//! seen nested under another ranks below it), with the GB/T 9704 order as the fallback:
 //!
 //! ```text
 //! 附件 > 第一部分 > 第一章 > 第一节 > 第一条 > 一、 > (一) > 1. > 1、 > (1) > ① > 一是
@@ -91,6 +92,8 @@ pub fn build(
     let mut spine: Vec<usize> = Vec::new();
     // (outer, inner) pairs seen nested in this document.
     let mut above: HashSet<(SectionStyle, SectionStyle)> = HashSet::new();
+    // Styles used so far.
+    let mut seen: HashSet<SectionStyle> = HashSet::new();
     // Last ordinal of a style under a parent (None = root).
     let mut last_under: HashMap<(Option<usize>, SectionStyle), u32> = HashMap::new();
     // Last ordinal of a style at a depth, for numbering that runs on across parents.
@@ -123,6 +126,16 @@ pub fn build(
             .position(|&k| nodes.get(k).is_some_and(|n| n.cand.style == style))
         {
             spine.truncate(pos);
+        } else if !seen.contains(&style) {
+            // A style the document has not used yet opens a level under the tip (closing
+            // only a 一是 item).
+            while spine
+                .last()
+                .and_then(|&k| nodes.get(k))
+                .is_some_and(|n| n.cand.style == SectionStyle::EnumShi)
+            {
+                spine.pop();
+            }
         } else {
             while let Some(&top) = spine.last() {
                 let Some(top_style) = nodes.get(top).map(|n| n.cand.style) else {
@@ -144,6 +157,7 @@ pub fn build(
                 spine.pop();
             }
         }
+        seen.insert(style);
         let parent = spine.last().copied();
         if let Some(p) = parent.and_then(|p| nodes.get(p)) {
             let ps = p.cand.style;

@@ -98,6 +98,7 @@ pub fn build(
     let mut last_under: HashMap<(Option<usize>, SectionStyle), u32> = HashMap::new();
     // Last ordinal of a style at a depth, for numbering that runs on across parents.
     let mut last_at_depth: HashMap<(SectionStyle, usize), u32> = HashMap::new();
+    let mut last_of_style: HashMap<SectionStyle, u32> = HashMap::new();
 
     let styles: Vec<(SectionStyle, Option<u32>, bool)> = cands
         .iter()
@@ -167,7 +168,12 @@ pub fn build(
         }
         let depth = spine.len() + 1;
         let prev = last_under.get(&(parent, style)).copied();
-        let running = last_at_depth.get(&(style, depth)).copied();
+        // Running numbering: on from the same style at this depth, or anywhere (articles
+        // run on across chapters and sections).
+        let running = [
+            last_at_depth.get(&(style, depth)).copied(),
+            last_of_style.get(&style).copied(),
+        ];
         let ordinal = match cand.ordinal {
             Some(n) => {
                 check_sequence(&cand, n, prev, running, diagnostics);
@@ -188,6 +194,7 @@ pub fn build(
         };
         last_under.insert((parent, style), ordinal);
         last_at_depth.insert((style, depth), ordinal);
+        last_of_style.insert(style, ordinal);
         let idx = nodes.len();
         // Close every open node at this depth or deeper.
         nodes.push(Node {
@@ -230,7 +237,7 @@ fn check_sequence(
     cand: &Candidate,
     n: u32,
     prev: Option<u32>,
-    running: Option<u32>,
+    running: [Option<u32>; 2],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let span = Some(Span::new(cand.start, cand.line_end));
@@ -252,7 +259,7 @@ fn check_sequence(
             span,
         )),
         // First of its style here: 1, or running on from the previous parent.
-        None if n == 1 || running.is_some_and(|r| n == r.saturating_add(1)) => {}
+        None if n == 1 || running.iter().flatten().any(|&r| n == r.saturating_add(1)) => {}
         None => diagnostics.push(Diagnostic::warning(
             "heading_gap",
             format!("heading {} starts a list at number {}", cand.marker, n),

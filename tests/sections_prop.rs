@@ -169,3 +169,49 @@ proptest! {
         prop_assert!(numbering.is_empty(), "a valid numbering gives no diagnostics: {:?}", numbering);
     }
 }
+
+fn check_nesting(
+    sections: &[Section],
+    outer: zhengce::Span,
+    len: usize,
+) -> Result<(), TestCaseError> {
+    let mut prev_end = outer.start;
+    for s in sections {
+        prop_assert!(
+            s.span.start <= s.span.end && s.span.end <= len,
+            "span inside the text"
+        );
+        prop_assert!(outer.contains(s.span), "a child lies inside its parent");
+        prop_assert!(s.span.start >= prev_end, "siblings do not overlap");
+        prev_end = s.span.end;
+        check_nesting(&s.children, s.span, len)?;
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_text_gives_a_well_nested_tree(
+        lines in prop::collection::vec(
+            prop::sample::select(vec![
+                "一、", "(一)", "（二）", "1.", "2、", "(3)", "①", "第一章 ", "第二条", "附件1", "附件:1.",
+                ")", "()", "一是", "。二是", "2023年9月4日", "1.2万亿元", "加强管理", "。", ":", "**", "#",
+                "二〇二三", "十", "九十九", "", " ",
+            ]),
+            0..40,
+        ),
+        breaks in prop::collection::vec(any::<bool>(), 40),
+    ) {
+        let mut text = String::new();
+        for (i, piece) in lines.iter().enumerate() {
+            text.push_str(piece);
+            if breaks[i] {
+                text.push('\n');
+            }
+        }
+        let doc = zhengce::parse_text(&text);
+        check_nesting(&doc.sections, zhengce::Span::new(0, text.len()), text.len())?;
+    }
+}

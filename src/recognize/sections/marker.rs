@@ -43,6 +43,18 @@ static ARTICLE_REFERENCE: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| exceptions("article_reference"));
 static CHROME: LazyLock<Vec<&'static str>> = LazyLock::new(|| exceptions("chrome"));
 
+static CLOSING: LazyLock<Vec<&'static str>> = LazyLock::new(|| exceptions("closing"));
+
+/// True when a line closes a notice's body (特此通知, 此复, (此件公开发布)): no section
+/// runs past it unless a later heading starts after it.
+///
+/// ```
+/// assert!(zhengce::recognize::sections::marker::is_closing_line("特此通知。"));
+/// ```
+pub fn is_closing_line(line: &str) -> bool {
+    CLOSING.iter().any(|c| line.starts_with(c))
+}
+
 /// True when a heading is a web site's notice, not part of the document.
 ///
 /// ```

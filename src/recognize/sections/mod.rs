@@ -41,7 +41,7 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
         let (lead, stripped) = strip_decoration(content);
         let base = line.content.start + lead;
         let line_end = line.content.end;
-        if is_date_line(stripped) {
+        if is_date_line(stripped) || marker::is_closing_line(stripped) {
             stops.push(line.content.start);
             seen_date_line = true;
             prev_closed = true;

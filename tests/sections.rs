@@ -249,7 +249,10 @@ fn a_document_may_start_at_paren_items() {
         "level counts in this document's own tree"
     );
     assert_eq!(doc.sections[1].children.len(), 2, "1. 2. under (二)");
-    assert_eq!(doc.sections[2].text, "严格落实安全生产责任。", "the last section stops before 特此通知");
+    assert_eq!(
+        doc.sections[2].text, "严格落实安全生产责任。",
+        "the last section stops before 特此通知"
+    );
 }
 
 #[test]

@@ -137,17 +137,29 @@ pub fn schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Document)).unwrap_or_default()
 }
 
-/// The section tree as indented text: one line per section, marker and heading.
+/// The section tree as indented text: one line per section, marker and heading (a space
+/// after word markers such as 第一章 and 附件1).
 ///
 /// ```
-/// let doc = zhengce::parse_text("一、总体要求\n（一）目标。正文\n");
-/// print!("{}", zhengce::outline(&doc));
+/// let doc = zhengce::parse_text("第一章 总则\n第一条 为了规范管理,制定本办法。\n");
+/// assert_eq!(zhengce::outline(&doc), "第一章 总则\n  第一条 为了规范管理,制定本办法\n");
 /// ```
 pub fn outline(doc: &Document) -> String {
     fn walk(sections: &[Section], depth: usize, out: &mut String) {
         for s in sections {
             out.push_str(&"  ".repeat(depth));
             out.push_str(&s.marker);
+            let word = matches!(
+                s.style,
+                SectionStyle::Part
+                    | SectionStyle::Chapter
+                    | SectionStyle::Section
+                    | SectionStyle::Article
+                    | SectionStyle::Attachment
+            );
+            if word && !s.heading.is_empty() {
+                out.push(' ');
+            }
             out.push_str(&s.heading);
             out.push('\n');
             walk(&s.children, depth + 1, out);

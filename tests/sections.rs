@@ -249,6 +249,10 @@ fn a_document_may_start_at_paren_items() {
         "level counts in this document's own tree"
     );
     assert_eq!(doc.sections[1].children.len(), 2, "1. 2. under (二)");
+    assert_eq!(
+        doc.sections[2].text, "严格落实安全生产责任。",
+        "the last section stops before 特此通知"
+    );
 }
 
 #[test]
@@ -288,5 +292,38 @@ fn outline_prints_the_tree() {
         zhengce::outline(&doc),
         "一、总体要求\n  (一)目标\n",
         "indented marker and heading"
+    );
+}
+
+#[test]
+fn broken_sequences_are_kept_as_printed_and_flagged() {
+    let doc = zhengce::parse_text("一、总体要求\n二、主要任务\n二、保障措施\n五、工作要求\n");
+    let ords: Vec<u32> = doc.sections.iter().map(|s| s.ordinal).collect();
+    assert_eq!(ords, vec![1, 2, 2, 5], "ordinals are kept as printed");
+    assert_eq!(
+        codes(&doc, "heading"),
+        vec!["heading_duplicate", "heading_gap"],
+        "the repeated 二 and the jump to 五 are flagged"
+    );
+}
+
+#[test]
+fn articles_number_on_across_chapters_and_sections() {
+    let doc = zhengce::parse_text(
+        "第一章 总则\n第一条 为了规范管理,制定本办法。\n第二章 监督\n第一节 检查\n第二条 应当检查。\n第二节 处理\n第三条 应当处理。\n",
+    );
+    let art: Vec<u32> = all(&doc)
+        .iter()
+        .filter(|h| h.1 == SectionStyle::Article)
+        .map(|h| h.2)
+        .collect();
+    assert_eq!(art, vec![1, 2, 3], "articles in document order");
+    assert!(
+        codes(&doc, "heading").is_empty(),
+        "running article numbers are not gaps"
+    );
+    assert_eq!(
+        doc.sections[1].children[1].children[0].path, "2.2.3",
+        "第三条 under 第二章 第二节"
     );
 }

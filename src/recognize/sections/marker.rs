@@ -9,6 +9,7 @@
 //!              | paren-num                               ; (一) (23)
 //!              | numeral ("、" | "." !digit)             ; 一、 二.
 //!              | digits ("." !digit | "、")              ; 1. 12、  (not 1.2万亿元)
+//!              | digits ")"                              ; 1) read like (1)
 //!              | circled                                 ; ① … ⑳
 //!              | lost-paren                              ; "()" or ")" — numeral lost
 //! part         = "第" ordinal "部分"
@@ -42,6 +43,18 @@ fn exceptions(kind: &str) -> Vec<&'static str> {
 static ARTICLE_REFERENCE: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| exceptions("article_reference"));
 static CHROME: LazyLock<Vec<&'static str>> = LazyLock::new(|| exceptions("chrome"));
+
+static CLOSING: LazyLock<Vec<&'static str>> = LazyLock::new(|| exceptions("closing"));
+
+/// True when a line closes a notice's body (特此通知, 此复, (此件公开发布)): no section
+/// runs past it unless a later heading starts after it.
+///
+/// ```
+/// assert!(zhengce::recognize::sections::marker::is_closing_line("特此通知。"));
+/// ```
+pub fn is_closing_line(line: &str) -> bool {
+    CLOSING.iter().any(|c| line.starts_with(c))
+}
 
 /// True when a heading is a web site's notice, not part of the document.
 ///
@@ -136,6 +149,8 @@ pub fn parse(line: &str) -> Option<Marker> {
             return None
         }
         '.' | '．' if arabic => SectionStyle::ArabicDot,
+        // "1)" with the opening parenthesis left out is read like (1).
+        ')' if arabic && after.is_some_and(is_heading_char) => SectionStyle::ParenArabic,
         '.' | '．' => SectionStyle::ChineseDun,
         _ => return None,
     };
@@ -301,6 +316,7 @@ mod tests {
             ("二.近期工作要求", ChineseDun, 2),
             ("(十一)加强老字号知识产权保护。", ParenChinese, 11),
             ("(3)完善机制", ParenArabic, 3),
+            ("2)健全制度", ParenArabic, 2),
             ("12.加强统筹", ArabicDot, 12),
             ("1.2019年生活垃圾分类目标任务分解表", ArabicDot, 1),
             ("3、推进建设", ArabicDun, 3),

@@ -41,7 +41,7 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
         let (lead, stripped) = strip_decoration(content);
         let base = line.content.start + lead;
         let line_end = line.content.end;
-        if is_date_line(stripped) {
+        if is_date_line(stripped) || marker::is_closing_line(stripped) {
             stops.push(line.content.start);
             seen_date_line = true;
             prev_closed = true;
@@ -128,7 +128,6 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
         let scan_from = rest_from.saturating_sub(line.content.start);
         let at_line_start = !found;
         scan_enum_shi(
-            text,
             line.content.start,
             content,
             scan_from,
@@ -169,9 +168,7 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
 }
 
 /// Finds 一是/二是 items that open a sentence in `content` from byte `from` on.
-#[allow(clippy::too_many_arguments)]
 fn scan_enum_shi(
-    text: &str,
     line_start: usize,
     content: &str,
     from: usize,
@@ -180,7 +177,6 @@ fn scan_enum_shi(
     shi_next: &mut Option<u32>,
     cands: &mut Vec<Candidate>,
 ) {
-    let _ = text;
     let Some(tail) = content.get(from..) else {
         return;
     };

@@ -2,10 +2,11 @@
 //! the nested [`Section`] tree, and checks the numbering.
 //!
 //! The *spine* is the path from the root to the last heading placed. A heading whose style
-//! is on the spine closes everything below that style and becomes its sibling; a style not
-//! on the spine opens a new level under the spine's tip, after closing tips that rank
-//! below it. Ranks are learned from the document itself (a style seen nested under another
-//! ranks below it), with the GB/T 9704 order as the fallback:
+//! is on the spine closes everything below that style and becomes its sibling; a style the
+//! document has not used before opens a new level under the spine's tip (the tree follows
+//! the order in which styles appear); a style used before but not on the spine first
+//! closes the tips that rank below it. Ranks are learned from the document itself (a style
+//! seen nested under another ranks below it), with the GB/T 9704 order as the fallback:
 //!
 //! ```text
 //! 附件 > 第一部分 > 第一章 > 第一节 > 第一条 > 一、 > (一) > 1. > 1、 > (1) > ① > 一是
@@ -91,10 +92,13 @@ pub fn build(
     let mut spine: Vec<usize> = Vec::new();
     // (outer, inner) pairs seen nested in this document.
     let mut above: HashSet<(SectionStyle, SectionStyle)> = HashSet::new();
+    // Styles used so far.
+    let mut seen: HashSet<SectionStyle> = HashSet::new();
     // Last ordinal of a style under a parent (None = root).
     let mut last_under: HashMap<(Option<usize>, SectionStyle), u32> = HashMap::new();
     // Last ordinal of a style at a depth, for numbering that runs on across parents.
     let mut last_at_depth: HashMap<(SectionStyle, usize), u32> = HashMap::new();
+    let mut last_of_style: HashMap<SectionStyle, u32> = HashMap::new();
 
     let styles: Vec<(SectionStyle, Option<u32>, bool)> = cands
         .iter()
@@ -123,6 +127,16 @@ pub fn build(
             .position(|&k| nodes.get(k).is_some_and(|n| n.cand.style == style))
         {
             spine.truncate(pos);
+        } else if !seen.contains(&style) {
+            // A style the document has not used yet opens a level under the tip (closing
+            // only a 一是 item).
+            while spine
+                .last()
+                .and_then(|&k| nodes.get(k))
+                .is_some_and(|n| n.cand.style == SectionStyle::EnumShi)
+            {
+                spine.pop();
+            }
         } else {
             while let Some(&top) = spine.last() {
                 let Some(top_style) = nodes.get(top).map(|n| n.cand.style) else {
@@ -144,6 +158,7 @@ pub fn build(
                 spine.pop();
             }
         }
+        seen.insert(style);
         let parent = spine.last().copied();
         if let Some(p) = parent.and_then(|p| nodes.get(p)) {
             let ps = p.cand.style;
@@ -153,7 +168,12 @@ pub fn build(
         }
         let depth = spine.len() + 1;
         let prev = last_under.get(&(parent, style)).copied();
-        let running = last_at_depth.get(&(style, depth)).copied();
+        // Running numbering: on from the same style at this depth, or anywhere (articles
+        // run on across chapters and sections).
+        let running = [
+            last_at_depth.get(&(style, depth)).copied(),
+            last_of_style.get(&style).copied(),
+        ];
         let ordinal = match cand.ordinal {
             Some(n) => {
                 check_sequence(&cand, n, prev, running, diagnostics);
@@ -174,6 +194,7 @@ pub fn build(
         };
         last_under.insert((parent, style), ordinal);
         last_at_depth.insert((style, depth), ordinal);
+        last_of_style.insert(style, ordinal);
         let idx = nodes.len();
         // Close every open node at this depth or deeper.
         nodes.push(Node {
@@ -216,7 +237,7 @@ fn check_sequence(
     cand: &Candidate,
     n: u32,
     prev: Option<u32>,
-    running: Option<u32>,
+    running: [Option<u32>; 2],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let span = Some(Span::new(cand.start, cand.line_end));
@@ -238,7 +259,7 @@ fn check_sequence(
             span,
         )),
         // First of its style here: 1, or running on from the previous parent.
-        None if n == 1 || running.is_some_and(|r| n == r.saturating_add(1)) => {}
+        None if n == 1 || running.iter().flatten().any(|&r| n == r.saturating_add(1)) => {}
         None => diagnostics.push(Diagnostic::warning(
             "heading_gap",
             format!("heading {} starts a list at number {}", cand.marker, n),

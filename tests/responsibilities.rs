@@ -407,3 +407,57 @@ fn department_items_under_a_group_heading() {
         "each department item of the group heading is that unit's, not the group's"
     );
 }
+
+#[test]
+fn markdown_pipe_table_columns() {
+    let doc = parse("fixtures/cases/responsibility_pipe_table.txt");
+    let rs = &doc.responsibilities;
+    assert_eq!(rs.len(), 2, "one responsibility per table row");
+    assert_eq!(rs[0].lead, ["市发展改革委"], "the 牵头单位 column");
+    assert_eq!(
+        rs[0].support,
+        ["市财政局", "市通信管理局"],
+        "the 配合单位 column, split"
+    );
+    assert_eq!(
+        rs[0].phrase.as_deref(),
+        Some("牵头单位"),
+        "the first unit column's label"
+    );
+    assert_eq!(
+        rs[1].departments,
+        ["市数据局", "市市场监管局"],
+        "second row"
+    );
+}
+
+#[test]
+fn label_and_phrase_variants() {
+    let text = "（一）甲。（市发展改革委牵头，市财政局、市商务局等按职责分工负责）\n\
+                （二）乙。（责任单位：市发展改革委，配合单位：市财政局）\n\
+                （三）丙。（责任单位：市科委；完成时限：2024年底前）\n\
+                （四）丁。（市科委、市经济信息化委按职责分工负责；各区政府配合）\n\
+                （五）戊。（市教委、市人力资源社会保障局分别负责）\n";
+    let doc = zhengce::parse(text.as_bytes()).unwrap();
+    let rs = &doc.responsibilities;
+    assert_eq!(
+        all_units(&doc),
+        [
+            vec!["市发展改革委", "市财政局", "市商务局"],
+            vec!["市发展改革委", "市财政局"],
+            vec!["市科委"],
+            vec!["市科委", "市经济信息化委", "各区政府"],
+            vec!["市教委", "市人力资源社会保障局"],
+        ],
+        "units of each variant"
+    );
+    assert_eq!(rs[0].lead, ["市发展改革委"], "X牵头 before a duty clause");
+    assert!(rs[0].support.is_empty(), "按职责分工负责 is not support");
+    assert_eq!(rs[1].support, ["市财政局"], "a second label after a comma");
+    assert_eq!(rs[3].support, ["各区政府"], "配合 after a semicolon");
+    assert_eq!(
+        rs[4].phrase.as_deref(),
+        Some("分别负责"),
+        "the qualifier is part of the phrase"
+    );
+}

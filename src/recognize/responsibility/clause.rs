@@ -205,7 +205,9 @@ pub fn parse_scope_units(note: &str) -> Vec<String> {
 }
 
 fn push_units(parsed: &mut Parsed, role: Role, list: &str, strict: bool) -> bool {
-    let units = split_units(list);
+    let mut units = split_units(list);
+    // Another field of a labelled clause (时间:2025年底) is not a unit.
+    units.retain(|u| !u.text.contains([':', '：']));
     if units.is_empty() || (strict && !units.iter().all(|u| is_unit(u.text))) {
         return false;
     }
@@ -246,7 +248,12 @@ fn labelled(sentence: &str, parsed: &mut Parsed) -> bool {
         let Some((label, role, rest)) = sentence.get(at..end).and_then(strip_label) else {
             continue;
         };
-        let rest = rest.trim_end_matches([';', '；', ',', '，', '。']);
+        // A field after a semicolon (;完成时限:2025年) is not part of the list.
+        let rest = split_top(rest, &[';', '；'])
+            .first()
+            .copied()
+            .unwrap_or(rest);
+        let rest = rest.trim_end_matches([',', '，', '。']);
         let (phrase, list) = match strip_phrase(rest) {
             Some((p, _, head)) => (Some(p), head),
             None => (None, rest),
@@ -266,7 +273,7 @@ fn labelled(sentence: &str, parsed: &mut Parsed) -> bool {
 fn unlabelled(sentence: &str, parsed: &mut Parsed) -> bool {
     let mut pending_start: Option<usize> = None;
     let mut any = false;
-    for part in split_top(sentence, &[',', '，']) {
+    for part in split_top(sentence, &[',', '，', ';', '；']) {
         // `part` is a slice of `sentence`: its offset is the pointer difference.
         let part_start = (part.as_ptr() as usize).saturating_sub(sentence.as_ptr() as usize);
         let start = *pending_start.get_or_insert(part_start);

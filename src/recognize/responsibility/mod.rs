@@ -190,6 +190,9 @@ fn trailing_sentences(input: &Input<'_>, taken: &[Responsibility]) -> Vec<Respon
             let Some(sentence) = sp.slice(text) else {
                 continue;
             };
+            if sentence.len() > MAX_CLAUSE_BYTES {
+                continue;
+            }
             if strip_label(sentence).is_some() {
                 // Labelled lines that follow (配合部门:… under 牵头部门:…) belong to it.
                 let mut end = line.content.end;
@@ -202,7 +205,7 @@ fn trailing_sentences(input: &Input<'_>, taken: &[Responsibility]) -> Vec<Respon
                     after += 1;
                 }
                 let tail = trim_span(text, Span::new(sp.start, end));
-                if overlaps(tail) {
+                if overlaps(tail) || tail.len() > MAX_CLAUSE_BYTES {
                     continue;
                 }
                 let raw = tail.slice(text).unwrap_or_default();

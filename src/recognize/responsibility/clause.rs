@@ -268,6 +268,13 @@ fn labelled(sentence: &str, parsed: &mut Parsed) -> bool {
     any
 }
 
+/// True for a deadline printed beside the units (2025年底前完成, 长期坚持).
+fn is_deadline(part: &str) -> bool {
+    let dated =
+        part.chars().any(|c| c.is_ascii_digit()) && (part.contains('年') || part.contains('月'));
+    (dated || part.starts_with("长期") || part.starts_with("持续")) && part.chars().count() <= 16
+}
+
 /// Reads an unlabelled clause (`X、Y等按职责分工负责`, `X牵头,Y配合`); every unit must
 /// read as a unit name.
 fn unlabelled(sentence: &str, parsed: &mut Parsed) -> bool {
@@ -276,6 +283,9 @@ fn unlabelled(sentence: &str, parsed: &mut Parsed) -> bool {
     for part in split_top(sentence, &[',', '，', ';', '；']) {
         // `part` is a slice of `sentence`: its offset is the pointer difference.
         let part_start = (part.as_ptr() as usize).saturating_sub(sentence.as_ptr() as usize);
+        if pending_start.is_none() && is_deadline(part) {
+            continue;
+        }
         let start = *pending_start.get_or_insert(part_start);
         let end = part_start + part.len();
         let group = sentence.get(start..end).unwrap_or_default();
@@ -406,6 +416,26 @@ mod tests {
             "配合单位 labels support"
         );
         assert_eq!(p.departments.len(), 3, "every unit is listed");
+    }
+
+    #[test]
+    fn deadlines_beside_units_are_skipped() {
+        for s in [
+            "市科委负责,2025年底前完成",
+            "2025年6月底前,市科委负责",
+            "市科委牵头;长期坚持",
+        ] {
+            let p = parse(s).unwrap_or_default();
+            assert_eq!(
+                p.departments,
+                ["市科委"],
+                "the deadline in ({s}) is not a unit"
+            );
+        }
+        assert!(
+            parse("2025年底前完成").is_none(),
+            "a deadline alone is no clause"
+        );
     }
 
     #[test]

@@ -461,3 +461,33 @@ fn label_and_phrase_variants() {
         "the qualifier is part of the phrase"
     );
 }
+
+#[test]
+fn role_notes_and_unusual_names_in_brackets() {
+    let text = "（一）甲。（责任单位：市发展改革委（牵头）、市财政局）\n\
+                （二）乙。（市通信管理局、中国联通、中国铁塔等按职责分工负责）\n\
+                （三）丙。（企业自主负责）\n";
+    let doc = zhengce::parse(text.as_bytes()).unwrap();
+    let rs = &doc.responsibilities;
+    assert_eq!(
+        rs.len(),
+        2,
+        "企业自主负责 names no unit: {:?}",
+        all_units(&doc)
+    );
+    assert_eq!(
+        rs[0].departments,
+        ["市发展改革委", "市财政局"],
+        "the (牵头) note is not part of the name"
+    );
+    assert_eq!(
+        rs[0].lead,
+        ["市发展改革委"],
+        "(牵头) after a unit labels it the lead"
+    );
+    assert_eq!(
+        rs[1].departments,
+        ["市通信管理局", "中国联通", "中国铁塔"],
+        "names without a unit suffix pass inside a bracketed list led by a unit"
+    );
+}

@@ -27,7 +27,7 @@ use crate::model::{Document, Responsibility};
 use crate::recognize::department::{is_close, is_open};
 use crate::span::Span;
 
-use clause::{parse, strip_label, Parsed};
+use clause::{parse, parse_sentence, strip_label, Parsed};
 
 /// Longest parenthetical, in bytes, read as one clause.
 const MAX_CLAUSE_BYTES: usize = 3000;
@@ -215,7 +215,7 @@ fn trailing_sentences(input: &Input<'_>, taken: &[Responsibility]) -> Vec<Respon
                     break;
                 }
             } else if k + 1 == count && count > 0 {
-                if let Some(parsed) = parse(sentence) {
+                if let Some(parsed) = parse_sentence(sentence) {
                     out.push(build(parsed, sentence, sp));
                 }
             }

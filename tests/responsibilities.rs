@@ -491,3 +491,52 @@ fn role_notes_and_unusual_names_in_brackets() {
         "names without a unit suffix pass inside a bracketed list led by a unit"
     );
 }
+
+#[test]
+fn seed_002_every_department_heading_is_a_unit() {
+    // Sections come from the sections recognizer; here they are built from the 一、 lines.
+    let text = std::fs::read_to_string("fixtures/seeds/002_eae023f0dca5f179.txt").unwrap();
+    let numerals = "一二三四五六七八九十";
+    let mut starts = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let head = line.split('、').next().unwrap_or_default();
+        if line.contains('、') && !head.is_empty() && head.chars().all(|c| numerals.contains(c)) {
+            starts.push((
+                offset,
+                line.trim_end()[head.len() + '、'.len_utf8()..].to_string(),
+            ));
+        }
+        offset += line.len();
+    }
+    let sections: Vec<Section> = starts
+        .iter()
+        .enumerate()
+        .map(|(i, (start, heading))| {
+            let end = starts.get(i + 1).map_or(text.len(), |s| s.0);
+            section(
+                &(i + 1).to_string(),
+                1,
+                heading,
+                Span::new(*start, end),
+                vec![],
+            )
+        })
+        .collect();
+    assert_eq!(sections.len(), 26, "the seed has 26 department headings");
+    let rs = headings::recognize(&text, &sections);
+    let got: Vec<&str> = rs.iter().map(|r| r.departments[0].as_str()).collect();
+    assert_eq!(
+        got.len(),
+        26,
+        "every department heading is recognized: {got:?}"
+    );
+    assert_eq!(got[0], "市市场监管委", "first heading's unit");
+    assert_eq!(got[9], "市文化和旅游局", "和 inside a heading's unit");
+    assert_eq!(got[16], "国家税务总局天津税务局", "a long unit name");
+    assert_eq!(got[22], "团市委", "a short form");
+    assert!(
+        rs.iter().all(|r| r.phrase.as_deref() == Some("开展")),
+        "phrase is 开展"
+    );
+}

@@ -407,3 +407,136 @@ fn department_items_under_a_group_heading() {
         "each department item of the group heading is that unit's, not the group's"
     );
 }
+
+#[test]
+fn markdown_pipe_table_columns() {
+    let doc = parse("fixtures/cases/responsibility_pipe_table.txt");
+    let rs = &doc.responsibilities;
+    assert_eq!(rs.len(), 2, "one responsibility per table row");
+    assert_eq!(rs[0].lead, ["市发展改革委"], "the 牵头单位 column");
+    assert_eq!(
+        rs[0].support,
+        ["市财政局", "市通信管理局"],
+        "the 配合单位 column, split"
+    );
+    assert_eq!(
+        rs[0].phrase.as_deref(),
+        Some("牵头单位"),
+        "the first unit column's label"
+    );
+    assert_eq!(
+        rs[1].departments,
+        ["市数据局", "市市场监管局"],
+        "second row"
+    );
+}
+
+#[test]
+fn label_and_phrase_variants() {
+    let text = "（一）甲。（市发展改革委牵头，市财政局、市商务局等按职责分工负责）\n\
+                （二）乙。（责任单位：市发展改革委，配合单位：市财政局）\n\
+                （三）丙。（责任单位：市科委；完成时限：2024年底前）\n\
+                （四）丁。（市科委、市经济信息化委按职责分工负责；各区政府配合）\n\
+                （五）戊。（市教委、市人力资源社会保障局分别负责）\n";
+    let doc = zhengce::parse(text.as_bytes()).unwrap();
+    let rs = &doc.responsibilities;
+    assert_eq!(
+        all_units(&doc),
+        [
+            vec!["市发展改革委", "市财政局", "市商务局"],
+            vec!["市发展改革委", "市财政局"],
+            vec!["市科委"],
+            vec!["市科委", "市经济信息化委", "各区政府"],
+            vec!["市教委", "市人力资源社会保障局"],
+        ],
+        "units of each variant"
+    );
+    assert_eq!(rs[0].lead, ["市发展改革委"], "X牵头 before a duty clause");
+    assert!(rs[0].support.is_empty(), "按职责分工负责 is not support");
+    assert_eq!(rs[1].support, ["市财政局"], "a second label after a comma");
+    assert_eq!(rs[3].support, ["各区政府"], "配合 after a semicolon");
+    assert_eq!(
+        rs[4].phrase.as_deref(),
+        Some("分别负责"),
+        "the qualifier is part of the phrase"
+    );
+}
+
+#[test]
+fn role_notes_and_unusual_names_in_brackets() {
+    let text = "（一）甲。（责任单位：市发展改革委（牵头）、市财政局）\n\
+                （二）乙。（市通信管理局、中国联通、中国铁塔等按职责分工负责）\n\
+                （三）丙。（企业自主负责）\n";
+    let doc = zhengce::parse(text.as_bytes()).unwrap();
+    let rs = &doc.responsibilities;
+    assert_eq!(
+        rs.len(),
+        2,
+        "企业自主负责 names no unit: {:?}",
+        all_units(&doc)
+    );
+    assert_eq!(
+        rs[0].departments,
+        ["市发展改革委", "市财政局"],
+        "the (牵头) note is not part of the name"
+    );
+    assert_eq!(
+        rs[0].lead,
+        ["市发展改革委"],
+        "(牵头) after a unit labels it the lead"
+    );
+    assert_eq!(
+        rs[1].departments,
+        ["市通信管理局", "中国联通", "中国铁塔"],
+        "names without a unit suffix pass inside a bracketed list led by a unit"
+    );
+}
+
+#[test]
+fn seed_002_every_department_heading_is_a_unit() {
+    // Sections come from the sections recognizer; here they are built from the 一、 lines.
+    let text = std::fs::read_to_string("fixtures/seeds/002_eae023f0dca5f179.txt").unwrap();
+    let numerals = "一二三四五六七八九十";
+    let mut starts = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let head = line.split('、').next().unwrap_or_default();
+        if line.contains('、') && !head.is_empty() && head.chars().all(|c| numerals.contains(c)) {
+            starts.push((
+                offset,
+                line.trim_end()[head.len() + '、'.len_utf8()..].to_string(),
+            ));
+        }
+        offset += line.len();
+    }
+    let sections: Vec<Section> = starts
+        .iter()
+        .enumerate()
+        .map(|(i, (start, heading))| {
+            let end = starts.get(i + 1).map_or(text.len(), |s| s.0);
+            section(
+                &(i + 1).to_string(),
+                1,
+                heading,
+                Span::new(*start, end),
+                vec![],
+            )
+        })
+        .collect();
+    assert_eq!(sections.len(), 26, "the seed has 26 department headings");
+    let rs = headings::recognize(&text, &sections);
+    let got: Vec<&str> = rs.iter().map(|r| r.departments[0].as_str()).collect();
+    assert_eq!(
+        got.len(),
+        26,
+        "every department heading is recognized: {got:?}"
+    );
+    assert_eq!(got[0], "市市场监管委", "first heading's unit");
+    assert_eq!(got[9], "市文化和旅游局", "和 inside a heading's unit");
+    assert_eq!(got[16], "国家税务总局天津税务局", "a long unit name");
+    assert_eq!(got[22], "团市委", "a short form");
+    assert!(
+        rs.iter().all(|r| r.phrase.as_deref() == Some("开展")),
+        "phrase is 开展"
+    );
+}

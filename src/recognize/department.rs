@@ -176,6 +176,17 @@ pub fn is_unit(name: &str) -> bool {
     suffix.is_some_and(|len| len > not)
 }
 
+/// True when `name` could be a name at all: short, no sentence punctuation outside
+/// brackets, none of the words a name never holds (的, 要, 开展). Looser than [`is_unit`]:
+/// 中国联通 and 国网电力 pass.
+pub fn is_name_like(name: &str) -> bool {
+    let name = name.trim();
+    !name.is_empty()
+        && name.chars().count() <= MAX_UNIT_CHARS
+        && top_level_clean(name)
+        && !LEXICON.stop.iter().any(|w| top_level(name).contains(w))
+}
+
 /// One unit cut from a list: its text as printed and its byte range in the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unit<'a> {

@@ -18,7 +18,7 @@
 use std::sync::LazyLock;
 
 use crate::grammar;
-use crate::recognize::department::{is_close, is_open, is_unit, split_units};
+use crate::recognize::department::{is_close, is_name_like, is_open, is_unit, split_units};
 
 /// What a label or phrase says about the units it governs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -204,13 +204,53 @@ pub fn parse_scope_units(note: &str) -> Vec<String> {
     }
 }
 
-fn push_units(parsed: &mut Parsed, role: Role, list: &str, strict: bool) -> bool {
-    let units = split_units(list);
-    if units.is_empty() || (strict && !units.iter().all(|u| is_unit(u.text))) {
+/// How strictly the units of a clause are checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Check {
+    /// After a label: any name.
+    None,
+    /// Inside brackets: every unit looks like a name, and the first or most read as unit
+    /// names.
+    Most,
+    /// A sentence without brackets: every unit reads as a unit name.
+    All,
+}
+
+/// A role note printed after a unit: 市发展改革委(牵头) → (市发展改革委, lead).
+fn role_note(unit: &str) -> Option<(&str, Role)> {
+    let body = unit.strip_suffix(')')?;
+    let open = body.rfind('(')?;
+    let note = body.get(open + 1..)?;
+    let head = body.get(..open)?;
+    let v = &*VOCABULARY;
+    let role = v
+        .labels
+        .iter()
+        .chain(v.phrases.iter())
+        .find(|(w, _)| *w == note)
+        .map(|(_, r)| *r)?;
+    (!head.is_empty() && role != Role::Duty).then_some((head, role))
+}
+
+fn push_units(parsed: &mut Parsed, role: Role, list: &str, check: Check) -> bool {
+    let mut units = split_units(list);
+    // Another field of a labelled clause (时间:2025年底) is not a unit.
+    units.retain(|u| !u.text.contains([':', '：']));
+    let read = units.iter().filter(|u| is_unit(u.text)).count();
+    let ok = match check {
+        Check::None => !units.is_empty(),
+        Check::Most => {
+            let first = units.first().is_some_and(|u| is_unit(u.text));
+            (first || read * 2 >= units.len()) && units.iter().all(|u| is_name_like(u.text))
+        }
+        Check::All => read > 0 && read == units.len(),
+    };
+    if !ok {
         return false;
     }
     for u in &units {
-        let name = u.text.to_string();
+        let (name, role) = role_note(u.text).unwrap_or((u.text, role));
+        let name = name.to_string();
         match role {
             Role::Lead => parsed.lead.push(name.clone()),
             Role::Support => parsed.support.push(name.clone()),
@@ -246,12 +286,17 @@ fn labelled(sentence: &str, parsed: &mut Parsed) -> bool {
         let Some((label, role, rest)) = sentence.get(at..end).and_then(strip_label) else {
             continue;
         };
-        let rest = rest.trim_end_matches([';', '；', ',', '，', '。']);
+        // A field after a semicolon (;完成时限:2025年) is not part of the list.
+        let rest = split_top(rest, &[';', '；'])
+            .first()
+            .copied()
+            .unwrap_or(rest);
+        let rest = rest.trim_end_matches([',', '，', '。']);
         let (phrase, list) = match strip_phrase(rest) {
             Some((p, _, head)) => (Some(p), head),
             None => (None, rest),
         };
-        if push_units(parsed, role, list, false) {
+        if push_units(parsed, role, list, Check::None) {
             any = true;
             if parsed.phrase.is_none() {
                 parsed.phrase = Some(phrase.unwrap_or_else(|| label.to_string()));
@@ -261,19 +306,29 @@ fn labelled(sentence: &str, parsed: &mut Parsed) -> bool {
     any
 }
 
+/// True for a deadline printed beside the units (2025年底前完成, 长期坚持).
+fn is_deadline(part: &str) -> bool {
+    let dated =
+        part.chars().any(|c| c.is_ascii_digit()) && (part.contains('年') || part.contains('月'));
+    (dated || part.starts_with("长期") || part.starts_with("持续")) && part.chars().count() <= 16
+}
+
 /// Reads an unlabelled clause (`X、Y等按职责分工负责`, `X牵头,Y配合`); every unit must
 /// read as a unit name.
-fn unlabelled(sentence: &str, parsed: &mut Parsed) -> bool {
+fn unlabelled(sentence: &str, parsed: &mut Parsed, check: Check) -> bool {
     let mut pending_start: Option<usize> = None;
     let mut any = false;
-    for part in split_top(sentence, &[',', '，']) {
+    for part in split_top(sentence, &[',', '，', ';', '；']) {
         // `part` is a slice of `sentence`: its offset is the pointer difference.
         let part_start = (part.as_ptr() as usize).saturating_sub(sentence.as_ptr() as usize);
+        if pending_start.is_none() && is_deadline(part) {
+            continue;
+        }
         let start = *pending_start.get_or_insert(part_start);
         let end = part_start + part.len();
         let group = sentence.get(start..end).unwrap_or_default();
         if let Some((phrase, role, head)) = strip_phrase(group) {
-            if !push_units(parsed, role, head, true) {
+            if !push_units(parsed, role, head, check) {
                 return false;
             }
             if parsed.phrase.is_none() {
@@ -330,6 +385,22 @@ fn compact(text: &str) -> String {
 /// assert!(parse("试行").is_none());
 /// ```
 pub fn parse(text: &str) -> Option<Parsed> {
+    parse_checked(text, Check::Most)
+}
+
+/// Reads a sentence printed without brackets: every unit of an unlabelled clause must read
+/// as a unit name.
+///
+/// ```
+/// use zhengce::recognize::responsibility::clause::parse_sentence;
+/// assert!(parse_sentence("各区人民政府负责落实").is_some());
+/// assert!(parse_sentence("坚持党委领导、政府负责").is_none());
+/// ```
+pub fn parse_sentence(text: &str) -> Option<Parsed> {
+    parse_checked(text, Check::All)
+}
+
+fn parse_checked(text: &str, check: Check) -> Option<Parsed> {
     let compact = compact(text);
     let mut parsed = Parsed::default();
     let mut any_labelled = false;
@@ -359,7 +430,7 @@ pub fn parse(text: &str) -> Option<Parsed> {
             any = true;
             continue;
         }
-        if unlabelled(sentence, &mut parsed) {
+        if unlabelled(sentence, &mut parsed, check) {
             any = true;
         } else {
             all_read = false;
@@ -399,6 +470,26 @@ mod tests {
             "配合单位 labels support"
         );
         assert_eq!(p.departments.len(), 3, "every unit is listed");
+    }
+
+    #[test]
+    fn deadlines_beside_units_are_skipped() {
+        for s in [
+            "市科委负责,2025年底前完成",
+            "2025年6月底前,市科委负责",
+            "市科委牵头;长期坚持",
+        ] {
+            let p = parse(s).unwrap_or_default();
+            assert_eq!(
+                p.departments,
+                ["市科委"],
+                "the deadline in ({s}) is not a unit"
+            );
+        }
+        assert!(
+            parse("2025年底前完成").is_none(),
+            "a deadline alone is no clause"
+        );
     }
 
     #[test]

@@ -27,7 +27,7 @@ use crate::model::{Document, Responsibility};
 use crate::recognize::department::{is_close, is_open};
 use crate::span::Span;
 
-use clause::{parse, strip_label, Parsed};
+use clause::{parse, parse_sentence, strip_label, Parsed};
 
 /// Longest parenthetical, in bytes, read as one clause.
 const MAX_CLAUSE_BYTES: usize = 3000;
@@ -190,6 +190,9 @@ fn trailing_sentences(input: &Input<'_>, taken: &[Responsibility]) -> Vec<Respon
             let Some(sentence) = sp.slice(text) else {
                 continue;
             };
+            if sentence.len() > MAX_CLAUSE_BYTES {
+                continue;
+            }
             if strip_label(sentence).is_some() {
                 // Labelled lines that follow (配合部门:… under 牵头部门:…) belong to it.
                 let mut end = line.content.end;
@@ -202,7 +205,7 @@ fn trailing_sentences(input: &Input<'_>, taken: &[Responsibility]) -> Vec<Respon
                     after += 1;
                 }
                 let tail = trim_span(text, Span::new(sp.start, end));
-                if overlaps(tail) {
+                if overlaps(tail) || tail.len() > MAX_CLAUSE_BYTES {
                     continue;
                 }
                 let raw = tail.slice(text).unwrap_or_default();
@@ -212,7 +215,7 @@ fn trailing_sentences(input: &Input<'_>, taken: &[Responsibility]) -> Vec<Respon
                     break;
                 }
             } else if k + 1 == count && count > 0 {
-                if let Some(parsed) = parse(sentence) {
+                if let Some(parsed) = parse_sentence(sentence) {
                     out.push(build(parsed, sentence, sp));
                 }
             }

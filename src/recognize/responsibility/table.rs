@@ -11,6 +11,9 @@
 //! (2019年3月, 长期) is skipped, then the cells that are only unit names are the unit
 //! columns; the first is the lead column when the header has both a lead and a support
 //! column, the rest support. A cell ending with 、 goes on in the next cell.
+//!
+//! Markdown pipe tables (`| 序号 | 任务 | 牵头单位 | 配合单位 |`) keep their columns, so
+//! there each row's unit cells are read by the header's column positions.
 
 use crate::model::Responsibility;
 use crate::recognize::department::{is_unit, split_units};
@@ -43,7 +46,13 @@ fn is_time_cell(text: &str) -> bool {
 }
 
 /// Reads one row's unit cells.
-fn row(cells: &[Cell<'_>], text: &str, split_roles: bool, role: Role) -> Option<Responsibility> {
+fn row(
+    cells: &[Cell<'_>],
+    text: &str,
+    split_roles: bool,
+    role: Role,
+    label: &str,
+) -> Option<Responsibility> {
     let mut end = cells.len();
     if cells
         .last()
@@ -68,7 +77,10 @@ fn row(cells: &[Cell<'_>], text: &str, split_roles: bool, role: Role) -> Option<
         }
         open = c.text.ends_with('、');
     }
-    let mut parsed = Parsed::default();
+    let mut parsed = Parsed {
+        phrase: Some(label.to_string()),
+        ..Parsed::default()
+    };
     for (k, g) in groups.iter().enumerate() {
         let r = match (split_roles, k) {
             (true, 0) => Role::Lead,
@@ -93,8 +105,72 @@ fn row(cells: &[Cell<'_>], text: &str, split_roles: bool, role: Role) -> Option<
     Some(super::build(parsed, raw, span))
 }
 
-/// Responsibilities read from flattened task tables.
+/// The cells of a Markdown pipe-table row, or `None` for a line that is not one.
+fn pipe_cells(line: &str) -> Option<Vec<&str>> {
+    let inner = line.trim().strip_prefix('|')?;
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    Some(inner.split('|').map(str::trim).collect())
+}
+
+/// Responsibilities read from Markdown pipe tables whose header names unit columns.
+fn pipe_tables(input: &Input<'_>) -> Vec<Responsibility> {
+    let text = input.text;
+    let mut out = Vec::new();
+    let mut columns: Vec<(usize, Role)> = Vec::new();
+    let mut label = String::new();
+    for line in input.segmented.body() {
+        let Some(cells) = pipe_cells(line.text(text)) else {
+            columns.clear();
+            continue;
+        };
+        let header: Vec<(usize, Role)> = cells
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| label_role(c).map(|r| (i, r)))
+            .collect();
+        if let Some(&(first, _)) = header.first() {
+            label = cells.get(first).map(|c| c.to_string()).unwrap_or_default();
+            columns = header;
+            continue;
+        }
+        if columns.is_empty()
+            || cells
+                .iter()
+                .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+        {
+            continue;
+        }
+        let mut parsed = Parsed::default();
+        for &(i, role) in &columns {
+            let Some(cell) = cells.get(i) else { continue };
+            for u in split_units(cell) {
+                let name = u.text.to_string();
+                match role {
+                    Role::Lead => parsed.lead.push(name.clone()),
+                    Role::Support => parsed.support.push(name.clone()),
+                    Role::Duty => {}
+                }
+                parsed.departments.push(name);
+            }
+        }
+        if !parsed.departments.is_empty() {
+            parsed.phrase = Some(label.clone());
+            let raw = line.text(text);
+            out.push(super::build(parsed, raw, line.content));
+        }
+    }
+    out
+}
+
+/// Responsibilities read from flattened task tables and Markdown pipe tables.
 pub fn recognize(input: &Input<'_>) -> Vec<Responsibility> {
+    let mut out = pipe_tables(input);
+    out.extend(flattened(input));
+    out
+}
+
+/// Responsibilities read from task tables flattened one cell per line.
+fn flattened(input: &Input<'_>) -> Vec<Responsibility> {
     let text = input.text;
     let cells: Vec<Cell<'_>> = input
         .segmented
@@ -114,12 +190,16 @@ pub fn recognize(input: &Input<'_>) -> Vec<Responsibility> {
         }
         // The header: short cells up to the first row number.
         let mut roles = Vec::new();
+        let mut label = "";
         let mut j = i + 1;
         while let Some(c) = cells.get(j) {
             if c.text == "1" || j - i > MAX_HEADER_CELLS || c.text.chars().count() > 10 {
                 break;
             }
             if let Some(r) = label_role(c.text) {
+                if roles.is_empty() {
+                    label = c.text;
+                }
                 roles.push(r);
             }
             j += 1;
@@ -147,7 +227,7 @@ pub fn recognize(input: &Input<'_>) -> Vec<Responsibility> {
             if ends_table || cell.is_some_and(|c| c.text == next) {
                 if let Some(r) = cells
                     .get(row_start + 1..k)
-                    .and_then(|row_cells| row(row_cells, text, split_roles, role))
+                    .and_then(|row_cells| row(row_cells, text, split_roles, role, label))
                 {
                     out.push(r);
                 }

@@ -109,7 +109,11 @@ pub fn kind_of(
             (by_weight == Some(QuantityKind::Target)).then_some(QuantityKind::Target)
         }
         Some(_) => None,
-        None => by_weight.or(if score.is_empty() { None } else { Some(default) }),
+        None => by_weight.or(if score.is_empty() {
+            None
+        } else {
+            Some(default)
+        }),
     }
 }
 
@@ -144,7 +148,9 @@ pub fn deadline(sentence: &str) -> Option<(String, usize)> {
         // 从2012年的…增加到2021年的…: a past comparison, not a deadline.
         let start = caps.get(0).map_or(0, |m| m.start());
         let from_year = matches!(lead, Some("到" | "至"))
-            && sentence.get(..start).is_some_and(|h| h.contains("从19") || h.contains("从20"));
+            && sentence
+                .get(..start)
+                .is_some_and(|h| h.contains("从19") || h.contains("从20"));
         let past = from_year || sentence.get(end..).is_some_and(|t| t.starts_with('的'));
         if (lead.is_some() || caps.get(5).is_some()) && !past {
             let year = caps.get(2)?.as_str();

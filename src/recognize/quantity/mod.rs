@@ -62,6 +62,8 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
         return;
     }
     let genre = genre_kind(doc, input);
+    // A plan's horizon governs the targets that name no deadline of their own.
+    let horizon = plan_period(input).or_else(|| found.iter().find_map(|f| f.deadline.clone()));
     let default = genre.unwrap_or_else(|| vote(&found));
     for f in found {
         let kind = context::kind_of(f.clause, genre, default)
@@ -88,7 +90,7 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
             comparator,
             approximate: f.approximate,
             deadline: if kind == QuantityKind::Target {
-                f.deadline
+                f.deadline.or_else(|| horizon.clone())
             } else {
                 None
             },
@@ -131,28 +133,83 @@ fn may_hold_number(s: &str) -> bool {
     b.iter().any(|&x| (0xE3..=0xE9).contains(&x)) && s.chars().any(is_numeral_char)
 }
 
-/// The kind the document's genre implies: from `doc.kind`, else from its title (the
-/// title recognizer's, or the first line naming a genre).
+/// The kind the document's genre implies: from the document carried inside a notice
+/// (关于印发《X总结》的通知 reports facts), else `doc.kind`, else the title.
 fn genre_kind(doc: &Document, input: &Input<'_>) -> Option<QuantityKind> {
-    match doc.kind {
-        DocKind::Summary | DocKind::Report | DocKind::News => return Some(QuantityKind::Statistic),
+    if let Some(k) = doc.embedded.iter().find_map(|e| genre_of_kind(e.kind)) {
+        return Some(k);
+    }
+    let lines = || {
+        input
+            .segmented
+            .body()
+            .take(12)
+            .map(|l| l.text(input.text))
+            .filter(|l| l.chars().count() <= 100)
+    };
+    // The title of an issued document first: 关于印发《…活动总结》的通知.
+    for line in lines() {
+        for key in ["印发《", "转发《", "发布《"] {
+            if let Some(p) = line.find(key) {
+                let inner = line.get(p + key.len()..).unwrap_or_default();
+                let inner = inner.split('》').next().unwrap_or_default();
+                if let Some(k) = genre_of(strip_title_tail(inner)) {
+                    return Some(k);
+                }
+            }
+        }
+    }
+    if let Some(k) = genre_of_kind(doc.kind) {
+        return Some(k);
+    }
+    if let Some(t) = &doc.title {
+        return genre_of(strip_title_tail(&t.text));
+    }
+    lines().find_map(|l| genre_of(strip_title_tail(l)))
+}
+
+/// The kind of figures a genre carries.
+fn genre_of_kind(kind: DocKind) -> Option<QuantityKind> {
+    match kind {
+        DocKind::Summary | DocKind::Report | DocKind::News => Some(QuantityKind::Statistic),
         DocKind::Plan
         | DocKind::Opinion
         | DocKind::Regulation
         | DocKind::Notice
-        | DocKind::Decision => return Some(QuantityKind::Target),
-        _ => {}
+        | DocKind::Decision => Some(QuantityKind::Target),
+        _ => None,
     }
-    if let Some(t) = &doc.title {
-        return genre_of(t.text.trim_end_matches(['》', ')', '）']));
+}
+
+/// A title without closing marks and a trailing period note: "方案(2023—2025年)》" → "方案".
+fn strip_title_tail(t: &str) -> &str {
+    let t = t.trim_end_matches(['》', '*', '#', ' ']);
+    if t.ends_with([')', '）']) {
+        if let Some(p) = t.rfind(['(', '（']) {
+            return t.get(..p).unwrap_or(t).trim_end();
+        }
     }
+    t
+}
+
+/// The last year of a plan period printed in a title line: 方案(2023—2025年) → 2025.
+fn plan_period(input: &Input<'_>) -> Option<String> {
+    static PERIOD: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?:19|20)\d\d\s*[—–\-－~～至到]\s*((?:19|20)\d\d)年")
+            .expect("the plan period pattern is valid")
+    });
     input
         .segmented
         .body()
-        .take(12)
-        .map(|l| l.text(input.text).trim_end_matches(['》', ')', '）', '*', '#', ' ']))
-        .filter(|l| l.chars().count() <= 80)
-        .find_map(genre_of)
+        .take(40)
+        .map(|l| l.text(input.text))
+        .filter(|l| l.contains("方案") || l.contains("规划") || l.contains("计划"))
+        .find_map(|l| {
+            PERIOD
+                .captures(l)
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str().to_string())
+        })
 }
 
 /// With no genre known: the side most sentences lean to, target on a tie.
@@ -311,7 +368,10 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
 /// optional bracket) and followed by 、 . ) or ）, as in "1.", "2、", "(3)".
 fn is_marker(s: &str, i: usize) -> bool {
     let head = s.get(..i).unwrap_or_default();
-    if !head.trim_start_matches([' ', '(', '（', '*', '#']).is_empty() {
+    if !head
+        .trim_start_matches([' ', '(', '（', '*', '#'])
+        .is_empty()
+    {
         return false;
     }
     let rest = s.get(i..).unwrap_or_default();
@@ -330,7 +390,10 @@ fn clause_around(s: &str, start: usize, end: usize, floor: usize) -> &str {
     // Bounded both ways so a long run of numbers without breaks stays linear.
     const REACH: usize = 80;
     let is_break = |c: char| {
-        matches!(c, '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '!' | '？' | '?')
+        matches!(
+            c,
+            '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '!' | '？' | '?'
+        )
     };
     let base = floor.min(start);
     let head = s.get(base..start).unwrap_or_default();
@@ -520,7 +583,8 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
             return None;
         }
         // A lone 大写 digit is a name (陆家嘴), not a figure: 大写 amounts run long (壹佰).
-        if n1.len == 3 && rest.starts_with(['壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖']) {
+        if n1.len == 3 && rest.starts_with(['壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'])
+        {
             return None;
         }
         // A bare scale word (万个, 百年) is a figure of speech more often than a count.

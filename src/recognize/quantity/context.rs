@@ -192,9 +192,11 @@ pub fn subject(head: &str) -> Option<String> {
         .find(|&(_, c)| is_clause_break(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let mut s = head.get(start..)?.trim();
-    if let Some((_, end)) = deadline(s) {
-        if end < s.len() && s.starts_with(['到', '至', '力', '争', '确']) {
-            s = s.get(end..)?.trim_start_matches('，');
+    if s.starts_with(['到', '至', '力', '争', '确']) {
+        if let Some((_, end)) = deadline(s) {
+            if end < s.len() {
+                s = s.get(end..)?.trim_start_matches('，');
+            }
         }
     }
     let mut changed = true;

@@ -36,7 +36,6 @@ use super::Input;
 use crate::decimal::Decimal;
 use crate::grammar;
 use crate::model::{Comparator, DocKind, Document, Quantity, QuantityKind};
-use crate::recognize::numeral::is_numeral_char;
 use crate::span::Span;
 use comparator::Relation;
 
@@ -123,14 +122,47 @@ struct Found {
     sentence: context::CueScore,
 }
 
+/// First and one-past-last code point of the numeral bitmap (from ○ U+25CB and 〇 U+3007
+/// to the end of the CJK block).
+const CJK_FIRST: u32 = 0x2500;
+const CJK_LAST: u32 = 0xA000;
+
+/// One bit per code point in `CJK_FIRST..CJK_LAST`: set for the characters of Chinese
+/// numerals, so the scan tests a bit instead of matching every character.
+static NUMERAL_BITS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let len = ((CJK_LAST - CJK_FIRST) / 64 + 1) as usize;
+    let mut bits = vec![0u64; len];
+    for cp in CJK_FIRST..CJK_LAST {
+        if char::from_u32(cp).is_some_and(crate::recognize::numeral::is_numeral_char) {
+            let k = (cp - CJK_FIRST) as usize;
+            if let Some(word) = bits.get_mut(k / 64) {
+                *word |= 1 << (k % 64);
+            }
+        }
+    }
+    bits
+});
+
+/// True for a character of a Chinese numeral (一, 十, 万, 〇, 壹 …); ASCII is never one here.
+pub fn is_numeral_char(c: char) -> bool {
+    let cp = c as u32;
+    if !(CJK_FIRST..CJK_LAST).contains(&cp) {
+        return false;
+    }
+    let k = (cp - CJK_FIRST) as usize;
+    NUMERAL_BITS
+        .get(k / 64)
+        .is_some_and(|w| w & (1 << (k % 64)) != 0)
+}
+
 /// Cheap prefilter: an ASCII digit, or a three-byte UTF-8 sequence that may be a CJK numeral.
 fn may_hold_number(s: &str) -> bool {
     let b = s.as_bytes();
     if b.iter().any(u8::is_ascii_digit) {
         return true;
     }
-    // Chinese numerals all lie in U+4E00..U+9FFF (lead bytes E4..E9) or 〇 (E3).
-    b.iter().any(|&x| (0xE3..=0xE9).contains(&x)) && s.chars().any(is_numeral_char)
+    // Chinese numerals all lie in U+4E00..U+9FFF (lead bytes E4..E9), 〇 (E3) or ○ (E2).
+    b.iter().any(|&x| (0xE2..=0xE9).contains(&x)) && s.chars().any(is_numeral_char)
 }
 
 /// The kind the document's genre implies: from the document carried inside a notice
@@ -266,10 +298,9 @@ fn is_code_char(c: char) -> bool {
 fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
     let mut title_depth = 0u32;
     let mut sentence_start = 0usize;
-    let mut sentence_cues: Option<context::CueScore> = None;
+    let mut sentence_info: Option<context::CueScore> = None;
     let mut quote_depth = 0u32;
     let mut deadline: Option<String> = None;
-    let mut deadline_checked_to = 0usize;
     let mut last_end = 0usize; // end of the last quantity, bounds the next subject
     let mut i = 0usize;
     while let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
@@ -280,7 +311,7 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
             title_depth = title_depth.saturating_sub(1);
         } else if is_sentence_end(c) {
             sentence_start = i + clen;
-            sentence_cues = None;
+            sentence_info = None;
             quote_depth = 0;
         } else if c == '“' {
             quote_depth += 1;
@@ -308,37 +339,35 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
             i += skip;
             continue;
         }
-        if let Some(stop) = STOPLIST.iter().find(|w| rest.starts_with(**w)) {
-            i += stop.len();
-            continue;
-        }
         let Some(q) = read_quantity(s, i) else {
             i += skip;
             continue;
         };
-        // The sentence's cues and deadline, computed once per sentence.
-        let sentence_end = s
-            .get(q.end..)
-            .and_then(|r| r.char_indices().find(|&(_, c)| is_sentence_end(c)))
-            .map_or(s.len(), |(k, _)| q.end + k);
-        let sentence = *sentence_cues.get_or_insert_with(|| {
-            let text = s.get(sentence_start..sentence_end).unwrap_or_default();
-            let mut cues = context::cues(text);
-            if context::deadline(text).is_some() {
-                cues.target += 3;
-                cues.strong_target = true;
-            }
-            cues
-        });
-        let clause = context::cues(clause_around(s, q.start, q.end, sentence_start));
-        if deadline_checked_to <= sentence_start || deadline.is_none() {
-            if let Some((d, _)) =
-                context::deadline(s.get(sentence_start..sentence_end).unwrap_or_default())
-            {
-                deadline = Some(d);
-            }
-            deadline_checked_to = sentence_end;
+        if let Some(stop) = STOPLIST.iter().find(|w| rest.starts_with(**w)) {
+            i += stop.len();
+            continue;
         }
+        // The sentence's end, cues and deadline, computed once per sentence.
+        let sentence = match sentence_info {
+            Some(cues) => cues,
+            None => {
+                let end = s
+                    .get(q.end..)
+                    .and_then(|r| r.char_indices().find(|&(_, c)| is_sentence_end(c)))
+                    .map_or(s.len(), |(k, _)| q.end + k);
+                let text = s.get(sentence_start..end).unwrap_or_default();
+                let mut cues = context::cues(text);
+                if let Some((d, _)) = context::deadline(text) {
+                    cues.target += 3;
+                    cues.strong_target = true;
+                    // Carried to the targets of the rest of the line.
+                    deadline = Some(d);
+                }
+                sentence_info = Some(cues);
+                cues
+            }
+        };
+        let clause = context::cues(clause_around(s, q.start, q.end, sentence_start));
         let subject_from = last_end.max(sentence_start).min(q.start);
         let subject = s.get(subject_from..q.start).and_then(context::subject);
         let raw = s.get(q.start..q.end).unwrap_or_default().to_string();

@@ -17,8 +17,9 @@
 //! share     = (arabic | numeral-digit) "成"          ; 六成 = 60 %
 //! ```
 
+use super::is_numeral_char;
 use crate::decimal::Decimal;
-use crate::recognize::numeral::{digit_value, integer, is_numeral_char};
+use crate::recognize::numeral::{digit_value, integer};
 
 /// A number read at the start of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

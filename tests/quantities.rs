@@ -195,3 +195,87 @@ fn seed_004_reads_nothing_from_dates_or_hotlines() {
         );
     }
 }
+
+mod no_panic {
+    use proptest::prelude::*;
+
+    /// Characters that meet in quantities, dates, codes and titles, to mix at random.
+    const ALPHABET: &[&str] = &[
+        "1",
+        "0",
+        "2025",
+        ".",
+        ",",
+        "-",
+        "~",
+        "%",
+        "万",
+        "亿",
+        "一",
+        "两",
+        "十",
+        "百",
+        "千",
+        "零",
+        "〇",
+        "○",
+        "点",
+        "成",
+        "分之",
+        "百分之",
+        "余",
+        "多",
+        "近",
+        "约",
+        "以上",
+        "以下",
+        "至",
+        "到",
+        "年",
+        "底前",
+        "个",
+        "个百分点",
+        "元",
+        "/",
+        "吨",
+        "日",
+        "人次",
+        "第",
+        "《",
+        "》",
+        "“",
+        "”",
+        "，",
+        "。",
+        "；",
+        "\n",
+        " ",
+        "壹",
+        "陆",
+        "廿",
+        "不低于",
+        "达到",
+        "共",
+        "力争",
+        "十四五",
+        "期间",
+        "等",
+        "部门",
+        "(",
+        "1.",
+        "、",
+    ];
+
+    proptest! {
+        #[test]
+        fn any_mix_parses_with_spans_in_bounds(parts in prop::collection::vec(0..ALPHABET.len(), 0..60)) {
+            let text: String = parts.iter().map(|&k| ALPHABET[k]).collect();
+            let doc = zhengce::parse_text(&text);
+            for q in &doc.quantities {
+                prop_assert!(q.span.end <= text.len(), "a quantity span stays inside the text");
+                prop_assert!(q.span.start <= q.span.end, "a quantity span is ordered");
+                prop_assert!(!q.raw.is_empty(), "a quantity keeps its raw text");
+            }
+        }
+    }
+}

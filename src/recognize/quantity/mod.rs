@@ -519,10 +519,14 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
             }
         }
     }
-    let mut unit_len = unit1.as_ref().map_or(0, |u| u.1);
+    let unit_len = unit1.as_ref().map_or(0, |u| u.1);
     let mut unit_name = unit1.map(|u| u.0);
-    // 3万余元 after the unit has been read: 余 right after the number and before the unit is
-    // handled above; 万余 is handled by the scale leaving 余 in front of the unit.
+    // 分别提高31.1个和26.3个百分点: the first figure shares the unit of the second.
+    if unit_name.as_deref() == Some("个") {
+        if let Some(u) = shared_unit(s.get(j + unit_len..).unwrap_or_default()) {
+            unit_name = Some(u);
+        }
+    }
     j += unit_len;
     // Range: 3至5年, 3-5个, 一万元以上十万元以下.
     let mut value_max = None;
@@ -578,8 +582,6 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
         }
         None => return None,
     };
-    unit_len = unit.len().min(unit_len);
-    let _ = unit_len;
     if is_year(&n1, &unit, "") {
         return None;
     }
@@ -646,6 +648,16 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
         approximate,
         approx_gt,
     })
+}
+
+/// The longer unit of a coordinated figure after "个": "和26.3个百分点" → 个百分点.
+fn shared_unit(tail: &str) -> Option<String> {
+    let after = ["和", "、", "与", "及"]
+        .iter()
+        .find_map(|w| tail.strip_prefix(w))?;
+    let n = number::read(after)?;
+    let (u, _) = unit::read(after.get(n.len..)?)?;
+    (u.starts_with('个') && u != "个").then_some(u)
 }
 
 /// The unit after a number ending at byte `j`: "%" for a percentage in words.

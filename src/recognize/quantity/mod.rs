@@ -68,8 +68,9 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
         let kind = context::kind_of(f.clause, genre, default)
             .or_else(|| context::kind_of(f.sentence, genre, default))
             .unwrap_or(default);
-        // 财政部等11部门: the count of a document's organisers is a fact.
-        let kind = if f.organisers {
+        // 财政部等11部门: the count of a document's organisers is a fact, and so is an
+        // anniversary (建党100周年).
+        let kind = if f.organisers || f.unit == "周年" {
             QuantityKind::Statistic
         } else {
             kind
@@ -369,7 +370,10 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
         };
         let clause = context::cues(clause_around(s, q.start, q.end, sentence_start));
         let subject_from = last_end.max(sentence_start).min(q.start);
-        let subject = s.get(subject_from..q.start).and_then(context::subject);
+        let subject = context::subject_around(
+            s.get(subject_from..q.start).unwrap_or_default(),
+            s.get(q.end..).unwrap_or_default(),
+        );
         let raw = s.get(q.start..q.end).unwrap_or_default().to_string();
         let organisers =
             q.unit.ends_with("部门") && s.get(..q.start).is_some_and(|h| h.ends_with('等'));

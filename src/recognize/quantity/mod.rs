@@ -52,7 +52,7 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
     let mut found = Vec::new();
     for line in input.segmented.body() {
         let s = line.text(text);
-        if !may_hold_number(s) {
+        if !may_hold_number(s) || is_title_line(s) {
             continue;
         }
         scan_line(s, line.content.start, &mut found);
@@ -256,6 +256,13 @@ fn vote(found: &[Found]) -> QuantityKind {
     } else {
         QuantityKind::Target
     }
+}
+
+/// A title line (of this document or one it names): no sentence punctuation and ends in a
+/// genre word, as "上海市北斗产业高质量发展三年行动计划(2021-2025年)". Its numbers are
+/// part of a name, not figures.
+fn is_title_line(line: &str) -> bool {
+    !line.contains(['。', '，', ',', '；', ';']) && genre_of(strip_title_tail(line)).is_some()
 }
 
 /// The kind a title's genre word implies.

@@ -516,6 +516,29 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
     }
     let mut j = i + n1.len;
     let (mut approximate, mut approx_gt) = (false, false);
+    // 翻一番 / 翻两番: doubling N times, read as a multiple (2, 4 倍).
+    if s.get(..i).is_some_and(|h| h.ends_with('翻'))
+        && s.get(j..).is_some_and(|t| t.starts_with('番'))
+        && n1.value.is_integer()
+    {
+        let times = n1.value.to_f64();
+        if (1.0..=6.0).contains(&times) {
+            let mut value = Decimal::from_int(1);
+            for _ in 0..(times as u32) {
+                value = value.checked_mul_int(2)?;
+            }
+            return Some(Read {
+                start: i - '翻'.len_utf8(),
+                end: j + '番'.len_utf8(),
+                value,
+                value_max: None,
+                unit: "倍".to_string(),
+                relation: Relation::Is(Comparator::Eq),
+                approximate: false,
+                approx_gt: false,
+            });
+        }
+    }
     let mut unit1 = unit_at(s, j, &n1);
     if unit1.is_none() {
         // 800余家, 20多个: 余/多 between number and unit.

@@ -109,7 +109,11 @@ pub fn kind_of(
             (by_weight == Some(QuantityKind::Target)).then_some(QuantityKind::Target)
         }
         Some(_) => None,
-        None => by_weight.or(if score.is_empty() { None } else { Some(default) }),
+        None => by_weight.or(if score.is_empty() {
+            None
+        } else {
+            Some(default)
+        }),
     }
 }
 
@@ -144,7 +148,9 @@ pub fn deadline(sentence: &str) -> Option<(String, usize)> {
         // 从2012年的…增加到2021年的…: a past comparison, not a deadline.
         let start = caps.get(0).map_or(0, |m| m.start());
         let from_year = matches!(lead, Some("到" | "至"))
-            && sentence.get(..start).is_some_and(|h| h.contains("从19") || h.contains("从20"));
+            && sentence
+                .get(..start)
+                .is_some_and(|h| h.contains("从19") || h.contains("从20"));
         let past = from_year || sentence.get(end..).is_some_and(|t| t.starts_with('的'));
         if (lead.is_some() || caps.get(5).is_some()) && !past {
             let year = caps.get(2)?.as_str();
@@ -154,23 +160,62 @@ pub fn deadline(sentence: &str) -> Option<(String, usize)> {
     None
 }
 
-/// (leading, trailing) words trimmed from a subject, longest first.
-static TRIM: LazyLock<(Vec<&'static str>, Vec<&'static str>)> = LazyLock::new(|| {
+/// A subject word list: leading and trailing words to trim, verbs that put the subject
+/// after the figure.
+type Words = Vec<&'static str>;
+
+/// (leading, trailing, verb) words of a subject, longest first.
+static TRIM: LazyLock<(Words, Words, Words)> = LazyLock::new(|| {
     let mut lead = Vec::new();
     let mut trail = Vec::new();
+    let mut verbs = Vec::new();
     for row in grammar::entries(grammar::QUANTITY_SUBJECT.contents) {
         if let (Some(&w), Some(&side)) = (row.first(), row.get(1)) {
-            if side == "leading" {
-                lead.push(w);
-            } else {
-                trail.push(w);
+            match side {
+                "leading" => lead.push(w),
+                "trailing" => trail.push(w),
+                _ => verbs.push(w),
             }
         }
     }
+    verbs.sort_by_key(|w| std::cmp::Reverse(w.len()));
     lead.sort_by_key(|w| std::cmp::Reverse(w.len()));
     trail.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    (lead, trail)
+    (lead, trail, verbs)
 });
+
+/// The subject of a quantity from the text before it (`head`) and after it (`tail`): the
+/// phrase before it, or, when that is only a verb (建成, 新增), the noun after it.
+///
+/// ```
+/// use zhengce::recognize::quantity::context::subject_around;
+/// assert_eq!(subject_around("到2025年，建成", "口袋公园，").as_deref(), Some("口袋公园"));
+/// assert_eq!(subject_around("检查使用单位", "，").as_deref(), Some("检查使用单位"));
+/// ```
+pub fn subject_around(head: &str, tail: &str) -> Option<String> {
+    let before = subject(head);
+    let verb_only = match &before {
+        None => true,
+        Some(b) => TRIM.2.iter().any(|v| {
+            b.strip_suffix(v)
+                .is_some_and(|rest| rest.chars().count() <= 2)
+        }),
+    };
+    if !verb_only {
+        return before;
+    }
+    let noun: String = tail
+        .trim_start_matches(['的', '“'])
+        .chars()
+        .take_while(|&c| !is_clause_break(c) && crate::normalize::is_han(c))
+        .take(20)
+        .collect();
+    if noun.chars().count() >= 2 {
+        Some(noun)
+    } else {
+        before
+    }
+}
 
 /// The subject of a quantity: the phrase before it in its clause, without framing words.
 ///
@@ -186,9 +231,11 @@ pub fn subject(head: &str) -> Option<String> {
         .find(|&(_, c)| is_clause_break(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let mut s = head.get(start..)?.trim();
-    if let Some((_, end)) = deadline(s) {
-        if end < s.len() && s.starts_with(['到', '至', '力', '争', '确']) {
-            s = s.get(end..)?.trim_start_matches('，');
+    if s.starts_with(['到', '至', '力', '争', '确']) {
+        if let Some((_, end)) = deadline(s) {
+            if end < s.len() {
+                s = s.get(end..)?.trim_start_matches('，');
+            }
         }
     }
     let mut changed = true;

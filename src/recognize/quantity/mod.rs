@@ -36,7 +36,6 @@ use super::Input;
 use crate::decimal::Decimal;
 use crate::grammar;
 use crate::model::{Comparator, DocKind, Document, Quantity, QuantityKind};
-use crate::recognize::numeral::is_numeral_char;
 use crate::span::Span;
 use comparator::Relation;
 
@@ -53,7 +52,7 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
     let mut found = Vec::new();
     for line in input.segmented.body() {
         let s = line.text(text);
-        if !may_hold_number(s) {
+        if !may_hold_number(s) || is_title_line(s) {
             continue;
         }
         scan_line(s, line.content.start, &mut found);
@@ -62,13 +61,16 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
         return;
     }
     let genre = genre_kind(doc, input);
+    // A plan's horizon governs the targets that name no deadline of their own.
+    let horizon = plan_period(input).or_else(|| found.iter().find_map(|f| f.deadline.clone()));
     let default = genre.unwrap_or_else(|| vote(&found));
     for f in found {
         let kind = context::kind_of(f.clause, genre, default)
             .or_else(|| context::kind_of(f.sentence, genre, default))
             .unwrap_or(default);
-        // 财政部等11部门: the count of a document's organisers is a fact.
-        let kind = if f.organisers {
+        // 财政部等11部门: the count of a document's organisers is a fact, and so is an
+        // anniversary (建党100周年).
+        let kind = if f.organisers || f.unit == "周年" {
             QuantityKind::Statistic
         } else {
             kind
@@ -88,7 +90,7 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
             comparator,
             approximate: f.approximate,
             deadline: if kind == QuantityKind::Target {
-                f.deadline
+                f.deadline.or_else(|| horizon.clone())
             } else {
                 None
             },
@@ -121,38 +123,126 @@ struct Found {
     sentence: context::CueScore,
 }
 
+/// First and one-past-last code point of the numeral bitmap (from ○ U+25CB and 〇 U+3007
+/// to the end of the CJK block).
+const CJK_FIRST: u32 = 0x2500;
+const CJK_LAST: u32 = 0xA000;
+
+/// One bit per code point in `CJK_FIRST..CJK_LAST`: set for the characters of Chinese
+/// numerals, so the scan tests a bit instead of matching every character.
+static NUMERAL_BITS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let len = ((CJK_LAST - CJK_FIRST) / 64 + 1) as usize;
+    let mut bits = vec![0u64; len];
+    for cp in CJK_FIRST..CJK_LAST {
+        if char::from_u32(cp).is_some_and(crate::recognize::numeral::is_numeral_char) {
+            let k = (cp - CJK_FIRST) as usize;
+            if let Some(word) = bits.get_mut(k / 64) {
+                *word |= 1 << (k % 64);
+            }
+        }
+    }
+    bits
+});
+
+/// True for a character of a Chinese numeral (一, 十, 万, 〇, 壹 …); ASCII is never one here.
+pub fn is_numeral_char(c: char) -> bool {
+    let cp = c as u32;
+    if !(CJK_FIRST..CJK_LAST).contains(&cp) {
+        return false;
+    }
+    let k = (cp - CJK_FIRST) as usize;
+    NUMERAL_BITS
+        .get(k / 64)
+        .is_some_and(|w| w & (1 << (k % 64)) != 0)
+}
+
 /// Cheap prefilter: an ASCII digit, or a three-byte UTF-8 sequence that may be a CJK numeral.
 fn may_hold_number(s: &str) -> bool {
     let b = s.as_bytes();
     if b.iter().any(u8::is_ascii_digit) {
         return true;
     }
-    // Chinese numerals all lie in U+4E00..U+9FFF (lead bytes E4..E9) or 〇 (E3).
-    b.iter().any(|&x| (0xE3..=0xE9).contains(&x)) && s.chars().any(is_numeral_char)
+    // Chinese numerals all lie in U+4E00..U+9FFF (lead bytes E4..E9), 〇 (E3) or ○ (E2).
+    b.iter().any(|&x| (0xE2..=0xE9).contains(&x)) && s.chars().any(is_numeral_char)
 }
 
-/// The kind the document's genre implies: from `doc.kind`, else from its title (the
-/// title recognizer's, or the first line naming a genre).
+/// The kind the document's genre implies: from the document carried inside a notice
+/// (关于印发《X总结》的通知 reports facts), else `doc.kind`, else the title.
 fn genre_kind(doc: &Document, input: &Input<'_>) -> Option<QuantityKind> {
-    match doc.kind {
-        DocKind::Summary | DocKind::Report | DocKind::News => return Some(QuantityKind::Statistic),
+    if let Some(k) = doc.embedded.iter().find_map(|e| genre_of_kind(e.kind)) {
+        return Some(k);
+    }
+    let lines = || {
+        input
+            .segmented
+            .body()
+            .take(12)
+            .map(|l| l.text(input.text))
+            .filter(|l| l.chars().count() <= 100)
+    };
+    // The title of an issued document first: 关于印发《…活动总结》的通知.
+    for line in lines() {
+        for key in ["印发《", "转发《", "发布《"] {
+            if let Some(p) = line.find(key) {
+                let inner = line.get(p + key.len()..).unwrap_or_default();
+                let inner = inner.split('》').next().unwrap_or_default();
+                if let Some(k) = genre_of(strip_title_tail(inner)) {
+                    return Some(k);
+                }
+            }
+        }
+    }
+    if let Some(k) = genre_of_kind(doc.kind) {
+        return Some(k);
+    }
+    if let Some(t) = &doc.title {
+        return genre_of(strip_title_tail(&t.text));
+    }
+    lines().find_map(|l| genre_of(strip_title_tail(l)))
+}
+
+/// The kind of figures a genre carries.
+fn genre_of_kind(kind: DocKind) -> Option<QuantityKind> {
+    match kind {
+        DocKind::Summary | DocKind::Report | DocKind::News => Some(QuantityKind::Statistic),
         DocKind::Plan
         | DocKind::Opinion
         | DocKind::Regulation
         | DocKind::Notice
-        | DocKind::Decision => return Some(QuantityKind::Target),
-        _ => {}
+        | DocKind::Decision => Some(QuantityKind::Target),
+        _ => None,
     }
-    if let Some(t) = &doc.title {
-        return genre_of(t.text.trim_end_matches(['》', ')', '）']));
+}
+
+/// A title without closing marks and a trailing period note: "方案(2023—2025年)》" → "方案".
+fn strip_title_tail(t: &str) -> &str {
+    let t = t.trim_end_matches(['》', '*', '#', ' ']);
+    if t.ends_with([')', '）']) {
+        if let Some(p) = t.rfind(['(', '（']) {
+            return t.get(..p).unwrap_or(t).trim_end();
+        }
     }
+    t
+}
+
+/// The last year of a plan period printed in a title line: 方案(2023—2025年) → 2025.
+fn plan_period(input: &Input<'_>) -> Option<String> {
+    static PERIOD: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?:19|20)\d\d\s*[—–\-－~～至到]\s*((?:19|20)\d\d)年")
+            .expect("the plan period pattern is valid")
+    });
     input
         .segmented
         .body()
-        .take(12)
-        .map(|l| l.text(input.text).trim_end_matches(['》', ')', '）', '*', '#', ' ']))
-        .filter(|l| l.chars().count() <= 80)
-        .find_map(genre_of)
+        .take(40)
+        .map(|l| l.text(input.text))
+        .filter(|l| l.contains("方案") || l.contains("规划") || l.contains("计划"))
+        .find_map(|l| {
+            PERIOD
+                .captures(l)
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str().to_string())
+        })
 }
 
 /// With no genre known: the side most sentences lean to, target on a tie.
@@ -166,6 +256,13 @@ fn vote(found: &[Found]) -> QuantityKind {
     } else {
         QuantityKind::Target
     }
+}
+
+/// A title line (of this document or one it names): no sentence punctuation and ends in a
+/// genre word, as "上海市北斗产业高质量发展三年行动计划(2021-2025年)". Its numbers are
+/// part of a name, not figures.
+fn is_title_line(line: &str) -> bool {
+    !line.contains(['。', '，', ',', '；', ';']) && genre_of(strip_title_tail(line)).is_some()
 }
 
 /// The kind a title's genre word implies.
@@ -209,10 +306,9 @@ fn is_code_char(c: char) -> bool {
 fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
     let mut title_depth = 0u32;
     let mut sentence_start = 0usize;
-    let mut sentence_cues: Option<context::CueScore> = None;
+    let mut sentence_info: Option<context::CueScore> = None;
     let mut quote_depth = 0u32;
     let mut deadline: Option<String> = None;
-    let mut deadline_checked_to = 0usize;
     let mut last_end = 0usize; // end of the last quantity, bounds the next subject
     let mut i = 0usize;
     while let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
@@ -223,7 +319,7 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
             title_depth = title_depth.saturating_sub(1);
         } else if is_sentence_end(c) {
             sentence_start = i + clen;
-            sentence_cues = None;
+            sentence_info = None;
             quote_depth = 0;
         } else if c == '“' {
             quote_depth += 1;
@@ -251,39 +347,40 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
             i += skip;
             continue;
         }
-        if let Some(stop) = STOPLIST.iter().find(|w| rest.starts_with(**w)) {
-            i += stop.len();
-            continue;
-        }
         let Some(q) = read_quantity(s, i) else {
             i += skip;
             continue;
         };
-        // The sentence's cues and deadline, computed once per sentence.
-        let sentence_end = s
-            .get(q.end..)
-            .and_then(|r| r.char_indices().find(|&(_, c)| is_sentence_end(c)))
-            .map_or(s.len(), |(k, _)| q.end + k);
-        let sentence = *sentence_cues.get_or_insert_with(|| {
-            let text = s.get(sentence_start..sentence_end).unwrap_or_default();
-            let mut cues = context::cues(text);
-            if context::deadline(text).is_some() {
-                cues.target += 3;
-                cues.strong_target = true;
-            }
-            cues
-        });
-        let clause = context::cues(clause_around(s, q.start, q.end, sentence_start));
-        if deadline_checked_to <= sentence_start || deadline.is_none() {
-            if let Some((d, _)) =
-                context::deadline(s.get(sentence_start..sentence_end).unwrap_or_default())
-            {
-                deadline = Some(d);
-            }
-            deadline_checked_to = sentence_end;
+        if let Some(stop) = STOPLIST.iter().find(|w| rest.starts_with(**w)) {
+            i += stop.len();
+            continue;
         }
+        // The sentence's end, cues and deadline, computed once per sentence.
+        let sentence = match sentence_info {
+            Some(cues) => cues,
+            None => {
+                let end = s
+                    .get(q.end..)
+                    .and_then(|r| r.char_indices().find(|&(_, c)| is_sentence_end(c)))
+                    .map_or(s.len(), |(k, _)| q.end + k);
+                let text = s.get(sentence_start..end).unwrap_or_default();
+                let mut cues = context::cues(text);
+                if let Some((d, _)) = context::deadline(text) {
+                    cues.target += 3;
+                    cues.strong_target = true;
+                    // Carried to the targets of the rest of the line.
+                    deadline = Some(d);
+                }
+                sentence_info = Some(cues);
+                cues
+            }
+        };
+        let clause = context::cues(clause_around(s, q.start, q.end, sentence_start));
         let subject_from = last_end.max(sentence_start).min(q.start);
-        let subject = s.get(subject_from..q.start).and_then(context::subject);
+        let subject = context::subject_around(
+            s.get(subject_from..q.start).unwrap_or_default(),
+            s.get(q.end..).unwrap_or_default(),
+        );
         let raw = s.get(q.start..q.end).unwrap_or_default().to_string();
         let organisers =
             q.unit.ends_with("部门") && s.get(..q.start).is_some_and(|h| h.ends_with('等'));
@@ -311,7 +408,10 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
 /// optional bracket) and followed by 、 . ) or ）, as in "1.", "2、", "(3)".
 fn is_marker(s: &str, i: usize) -> bool {
     let head = s.get(..i).unwrap_or_default();
-    if !head.trim_start_matches([' ', '(', '（', '*', '#']).is_empty() {
+    if !head
+        .trim_start_matches([' ', '(', '（', '*', '#'])
+        .is_empty()
+    {
         return false;
     }
     let rest = s.get(i..).unwrap_or_default();
@@ -330,7 +430,10 @@ fn clause_around(s: &str, start: usize, end: usize, floor: usize) -> &str {
     // Bounded both ways so a long run of numbers without breaks stays linear.
     const REACH: usize = 80;
     let is_break = |c: char| {
-        matches!(c, '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '!' | '？' | '?')
+        matches!(
+            c,
+            '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '!' | '？' | '?'
+        )
     };
     let base = floor.min(start);
     let head = s.get(base..start).unwrap_or_default();
@@ -413,6 +516,29 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
     }
     let mut j = i + n1.len;
     let (mut approximate, mut approx_gt) = (false, false);
+    // 翻一番 / 翻两番: doubling N times, read as a multiple (2, 4 倍).
+    if s.get(..i).is_some_and(|h| h.ends_with('翻'))
+        && s.get(j..).is_some_and(|t| t.starts_with('番'))
+        && n1.value.is_integer()
+    {
+        let times = n1.value.to_f64();
+        if (1.0..=6.0).contains(&times) {
+            let mut value = Decimal::from_int(1);
+            for _ in 0..(times as u32) {
+                value = value.checked_mul_int(2)?;
+            }
+            return Some(Read {
+                start: i - '翻'.len_utf8(),
+                end: j + '番'.len_utf8(),
+                value,
+                value_max: None,
+                unit: "倍".to_string(),
+                relation: Relation::Is(Comparator::Eq),
+                approximate: false,
+                approx_gt: false,
+            });
+        }
+    }
     let mut unit1 = unit_at(s, j, &n1);
     if unit1.is_none() {
         // 800余家, 20多个: 余/多 between number and unit.
@@ -427,10 +553,14 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
             }
         }
     }
-    let mut unit_len = unit1.as_ref().map_or(0, |u| u.1);
+    let unit_len = unit1.as_ref().map_or(0, |u| u.1);
     let mut unit_name = unit1.map(|u| u.0);
-    // 3万余元 after the unit has been read: 余 right after the number and before the unit is
-    // handled above; 万余 is handled by the scale leaving 余 in front of the unit.
+    // 分别提高31.1个和26.3个百分点: the first figure shares the unit of the second.
+    if unit_name.as_deref() == Some("个") {
+        if let Some(u) = shared_unit(s.get(j + unit_len..).unwrap_or_default()) {
+            unit_name = Some(u);
+        }
+    }
     j += unit_len;
     // Range: 3至5年, 3-5个, 一万元以上十万元以下.
     let mut value_max = None;
@@ -486,8 +616,6 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
         }
         None => return None,
     };
-    unit_len = unit.len().min(unit_len);
-    let _ = unit_len;
     if is_year(&n1, &unit, "") {
         return None;
     }
@@ -520,7 +648,8 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
             return None;
         }
         // A lone 大写 digit is a name (陆家嘴), not a figure: 大写 amounts run long (壹佰).
-        if n1.len == 3 && rest.starts_with(['壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖']) {
+        if n1.len == 3 && rest.starts_with(['壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'])
+        {
             return None;
         }
         // A bare scale word (万个, 百年) is a figure of speech more often than a count.
@@ -553,6 +682,16 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
         approximate,
         approx_gt,
     })
+}
+
+/// The longer unit of a coordinated figure after "个": "和26.3个百分点" → 个百分点.
+fn shared_unit(tail: &str) -> Option<String> {
+    let after = ["和", "、", "与", "及"]
+        .iter()
+        .find_map(|w| tail.strip_prefix(w))?;
+    let n = number::read(after)?;
+    let (u, _) = unit::read(after.get(n.len..)?)?;
+    (u.starts_with('个') && u != "个").then_some(u)
 }
 
 /// The unit after a number ending at byte `j`: "%" for a percentage in words.

@@ -17,8 +17,9 @@
 //! share     = (arabic | numeral-digit) "成"          ; 六成 = 60 %
 //! ```
 
+use super::is_numeral_char;
 use crate::decimal::Decimal;
-use crate::recognize::numeral::{digit_value, integer, is_numeral_char};
+use crate::recognize::numeral::{digit_value, integer};
 
 /// A number read at the start of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,15 +91,54 @@ pub fn read(s: &str) -> Option<Number> {
     Some(plain)
 }
 
-/// True when the text after 成 leaves it a share (六成以上, 六成的) rather than a word
+/// True when the text after 成 leaves it a share (六成以上, 六成企业) rather than a word
 /// (成为, 成效).
 fn is_share(after: &str) -> bool {
     match after.chars().next() {
         None => true,
         Some(c) if !crate::normalize::is_han(c) => true,
-        Some(c) => matches!(
+        // 成为, 成效, 成果 … are words; 六成企业 is a share.
+        Some(c) => !matches!(
             c,
-            '以' | '左' | '多' | '的' | '及' | '和' | '或' | '至' | '到'
+            '为' | '效'
+                | '果'
+                | '立'
+                | '绩'
+                | '本'
+                | '员'
+                | '功'
+                | '熟'
+                | '就'
+                | '型'
+                | '品'
+                | '都'
+                | '交'
+                | '长'
+                | '片'
+                | '套'
+                | '批'
+                | '材'
+                | '才'
+                | '色'
+                | '分'
+                | '形'
+                | '像'
+                | '年'
+                | '真'
+                | '败'
+                | '全'
+                | '事'
+                | '语'
+                | '规'
+                | '风'
+                | '天'
+                | '家'
+                | '群'
+                | '倍'
+                | '千'
+                | '百'
+                | '万'
+                | '人'
         ),
     }
 }

@@ -8,25 +8,32 @@
 //! unit = lexicon-entry ("/" (lexicon-entry | "日" | "月" | "年"))?
 //! ```
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::grammar;
 
-/// Units keyed by their first character, longest first.
-static UNITS: LazyLock<HashMap<char, Vec<(&'static str, &'static str)>>> = LazyLock::new(|| {
-    let mut map: HashMap<char, Vec<(&'static str, &'static str)>> = HashMap::new();
+/// A unit as printed and as output.
+type Entry = (&'static str, &'static str);
+
+/// Units grouped by their first character (sorted, for a binary search without hashing),
+/// longest first within a group.
+static UNITS: LazyLock<Vec<(char, Vec<Entry>)>> = LazyLock::new(|| {
+    let mut groups: Vec<(char, Vec<Entry>)> = Vec::new();
     for row in grammar::entries(grammar::UNITS.contents) {
         if let (Some(&printed), Some(&canonical)) = (row.first(), row.get(1)) {
             if let Some(c) = printed.chars().next() {
-                map.entry(c).or_default().push((printed, canonical));
+                match groups.iter_mut().find(|g| g.0 == c) {
+                    Some(g) => g.1.push((printed, canonical)),
+                    None => groups.push((c, vec![(printed, canonical)])),
+                }
             }
         }
     }
-    for list in map.values_mut() {
-        list.sort_by_key(|u| std::cmp::Reverse(u.0.len()));
+    for g in &mut groups {
+        g.1.sort_by_key(|u| std::cmp::Reverse(u.0.len()));
     }
-    map
+    groups.sort_by_key(|g| g.0);
+    groups
 });
 
 /// The unit at the start of `s`: canonical form and byte length.
@@ -58,8 +65,10 @@ pub fn read(s: &str) -> Option<(String, usize)> {
 /// The longest lexicon entry at the start of `s`.
 fn lookup(s: &str) -> Option<(&'static str, usize)> {
     let c = s.chars().next()?;
+    let group = UNITS.binary_search_by_key(&c, |g| g.0).ok()?;
     UNITS
-        .get(&c)?
+        .get(group)?
+        .1
         .iter()
         .find(|(printed, _)| s.starts_with(printed))
         .map(|&(printed, canonical)| (canonical, printed.len()))

@@ -1,0 +1,281 @@
+//! Quantities over a table of real phrasings (fixtures/cases/quantities.tsv) and over the
+//! seed documents (fixtures/seeds/).
+
+use zhengce::model::{Comparator, Quantity, QuantityKind};
+use zhengce::Decimal;
+
+const CASES: &str = include_str!("../fixtures/cases/quantities.tsv");
+
+fn comparator(s: &str) -> Comparator {
+    match s {
+        "=" => Comparator::Eq,
+        ">=" => Comparator::Ge,
+        ">" => Comparator::Gt,
+        "<=" => Comparator::Le,
+        "<" => Comparator::Lt,
+        "~" => Comparator::Approx,
+        other => panic!("unknown comparator {other} in the case table"),
+    }
+}
+
+fn quantities(text: &str) -> Vec<Quantity> {
+    zhengce::parse_text(text).quantities
+}
+
+#[test]
+fn case_table_reads_right() {
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for line in CASES.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let text = f[0];
+        let found = quantities(text);
+        checked += 1;
+        if f.get(1) == Some(&"none") {
+            if !found.is_empty() {
+                failures.push(format!(
+                    "{text}: expected no quantity, found {:?}",
+                    found[0].raw
+                ));
+            }
+            continue;
+        }
+        assert_eq!(f.len(), 6, "case row {line:?} should have six fields");
+        let Some(q) = found.first() else {
+            failures.push(format!("{text}: expected a quantity, found none"));
+            continue;
+        };
+        let value = Decimal::parse(f[1]).expect("case value is a decimal");
+        if q.value != value {
+            failures.push(format!("{text}: value {} != {}", q.value, f[1]));
+        }
+        let max = (f[2] != "-").then(|| Decimal::parse(f[2]).expect("case value_max"));
+        if q.value_max != max {
+            failures.push(format!("{text}: value_max {:?} != {:?}", q.value_max, max));
+        }
+        let unit = if f[3] == "-" { "" } else { f[3] };
+        if q.unit != unit {
+            failures.push(format!("{text}: unit {:?} != {unit:?}", q.unit));
+        }
+        if f[4] != "-" && q.comparator != comparator(f[4]) {
+            failures.push(format!("{text}: comparator {:?} != {}", q.comparator, f[4]));
+        }
+        let kind = match f[5] {
+            "target" => Some(QuantityKind::Target),
+            "statistic" => Some(QuantityKind::Statistic),
+            _ => None,
+        };
+        if kind.is_some_and(|k| k != q.kind) {
+            failures.push(format!("{text}: kind {:?} != {}", q.kind, f[5]));
+        }
+    }
+    assert!(
+        checked >= 100,
+        "the case table should hold at least 100 phrasings, has {checked}"
+    );
+    assert!(
+        failures.is_empty(),
+        "case table mismatches:\n{}",
+        failures.join("\n")
+    );
+}
+
+fn seed(prefix: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seeds");
+    let entry = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .unwrap();
+    std::fs::read_to_string(entry).unwrap()
+}
+
+fn find<'a>(qs: &'a [Quantity], value: &str, unit: &str) -> Option<&'a Quantity> {
+    let v = Decimal::parse(value).unwrap();
+    qs.iter().find(|q| q.value == v && q.unit == unit)
+}
+
+#[test]
+fn seed_003_has_the_mtbf_target_and_nothing_from_its_footer() {
+    let doc = zhengce::parse_text(&seed("003_"));
+    let q = find(&doc.quantities, "60", "%").expect("seed 003 should yield the 60% target");
+    assert_eq!(q.comparator, Comparator::Ge, "提高60%以上 is a floor");
+    assert_eq!(
+        q.kind,
+        QuantityKind::Target,
+        "the 60% figure is a plan target"
+    );
+    assert_eq!(
+        q.deadline.as_deref(),
+        Some("2025"),
+        "the target is due by 2025"
+    );
+    assert!(
+        doc.quantities
+            .iter()
+            .all(|q| !q.unit.is_empty() || q.value.to_string().len() < 7),
+        "no phone or QQ number is read as an amount"
+    );
+}
+
+#[test]
+fn seed_002_has_the_sampling_floor_as_a_target() {
+    let doc = zhengce::parse_text(&seed("002_"));
+    let q = find(&doc.quantities, "5000", "批次").expect("seed 002 should yield 5000 批次");
+    assert_eq!(q.comparator, Comparator::Ge, "不低于 is a floor");
+    assert_eq!(q.kind, QuantityKind::Target, "不低于5000批次 is a target");
+}
+
+#[test]
+fn seed_001_has_its_targets_and_statistics() {
+    let doc = zhengce::parse_text(&seed("001_"));
+    let qs = &doc.quantities;
+    let rates: Vec<_> = qs
+        .iter()
+        .filter(|q| q.unit == "%" && q.value == Decimal::from_int(100))
+        .collect();
+    assert_eq!(rates.len(), 3, "seed 001 has three 100% rates");
+    for q in &rates {
+        assert_eq!(
+            q.kind,
+            QuantityKind::Target,
+            "{:?} is a stated goal",
+            q.subject
+        );
+    }
+    let subjects: Vec<_> = rates.iter().filter_map(|q| q.subject.as_deref()).collect();
+    for s in ["企业检查覆盖率", "问题隐患整改率", "违法行为查处率"] {
+        assert!(
+            subjects.contains(&s),
+            "the rate {s} is named as its subject"
+        );
+    }
+    for (v, u) in [
+        ("1379", "人次"),
+        ("1391", "户次"),
+        ("112", "人次"),
+        ("76", "家次"),
+        ("80", "批次"),
+        ("1320", "人次"),
+        ("310", "家"),
+        ("6985", "人"),
+        ("800", "家"),
+        ("10000", "人次"),
+        ("700", "张"),
+        ("4000", "份"),
+        ("14", "项"),
+    ] {
+        let q = find(qs, v, u).unwrap_or_else(|| panic!("seed 001 should yield {v} {u}"));
+        assert_eq!(q.kind, QuantityKind::Statistic, "{v}{u} is a reported fact");
+    }
+    let q = find(qs, "1379", "人次").unwrap();
+    assert_eq!(
+        q.subject.as_deref(),
+        Some("执法人员"),
+        "1379人次 counts 执法人员"
+    );
+}
+
+#[test]
+fn seed_004_reads_nothing_from_dates_or_hotlines() {
+    let doc = zhengce::parse_text(&seed("004_"));
+    for q in &doc.quantities {
+        assert!(
+            q.unit != "年" || q.value.to_f64() < 1900.0,
+            "no year is a quantity: {}",
+            q.raw
+        );
+        assert!(
+            !q.raw.contains("12315"),
+            "a hotline is not a quantity: {}",
+            q.raw
+        );
+    }
+}
+
+mod no_panic {
+    use proptest::prelude::*;
+
+    /// Characters that meet in quantities, dates, codes and titles, to mix at random.
+    const ALPHABET: &[&str] = &[
+        "1",
+        "0",
+        "2025",
+        ".",
+        ",",
+        "-",
+        "~",
+        "%",
+        "万",
+        "亿",
+        "一",
+        "两",
+        "十",
+        "百",
+        "千",
+        "零",
+        "〇",
+        "○",
+        "点",
+        "成",
+        "分之",
+        "百分之",
+        "余",
+        "多",
+        "近",
+        "约",
+        "以上",
+        "以下",
+        "至",
+        "到",
+        "年",
+        "底前",
+        "个",
+        "个百分点",
+        "元",
+        "/",
+        "吨",
+        "日",
+        "人次",
+        "第",
+        "《",
+        "》",
+        "“",
+        "”",
+        "，",
+        "。",
+        "；",
+        "\n",
+        " ",
+        "壹",
+        "陆",
+        "廿",
+        "不低于",
+        "达到",
+        "共",
+        "力争",
+        "十四五",
+        "期间",
+        "等",
+        "部门",
+        "(",
+        "1.",
+        "、",
+    ];
+
+    proptest! {
+        #[test]
+        fn any_mix_parses_with_spans_in_bounds(parts in prop::collection::vec(0..ALPHABET.len(), 0..60)) {
+            let text: String = parts.iter().map(|&k| ALPHABET[k]).collect();
+            let doc = zhengce::parse_text(&text);
+            for q in &doc.quantities {
+                prop_assert!(q.span.end <= text.len(), "a quantity span stays inside the text");
+                prop_assert!(q.span.start <= q.span.end, "a quantity span is ordered");
+                prop_assert!(!q.raw.is_empty(), "a quantity keeps its raw text");
+            }
+        }
+    }
+}

@@ -287,10 +287,11 @@ fn prepare(
 
 fn open_output(common: &Common) -> io::Result<Box<dyn Write + Send>> {
     Ok(match &common.output {
-        Some(path) => Box::new(io::BufWriter::with_capacity(
-            1 << 16,
-            std::fs::File::create(path)?,
-        )),
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+            Box::new(io::BufWriter::with_capacity(1 << 16, file))
+        }
         None => Box::new(io::BufWriter::with_capacity(1 << 16, io::stdout())),
     })
 }

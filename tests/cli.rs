@@ -401,3 +401,20 @@ fn schema_and_outline_stay() {
     let o = run(&["outline", SEED]);
     assert_eq!(o.status.code(), Some(0), "outline runs on a seed");
 }
+
+#[test]
+fn unwritable_output_names_the_file_and_exits_1() {
+    let dir = scratch("unwritable");
+    let out = dir.join("missing-dir/out.jsonl");
+    let o = run(&["parse", "-o", out.to_str().unwrap(), SEED]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "an output that cannot be created exits 1"
+    );
+    assert!(
+        stderr(&o).contains("out.jsonl") && stderr(&o).contains("error[io]"),
+        "the error line names the output file: {}",
+        stderr(&o)
+    );
+}

@@ -300,10 +300,11 @@ fn embedded(lines: &[Line<'_>], t: &title::Title, text_len: usize) -> Option<Emb
     let rest = t.text.get(verb..)?;
     let end = rest.rfind("的通知").unwrap_or(rest.len());
     let inner = rest.get(..end)?.trim();
-    let inner = inner
-        .strip_prefix('《')
-        .and_then(|s| s.strip_suffix('》'))
-        .unwrap_or(inner);
+    // The outermost 《…》 when there is one (转发区绿化市容局制订的《…》).
+    let inner = match (inner.find('《'), inner.rfind('》')) {
+        (Some(a), Some(b)) if a < b => inner.get(a + '《'.len_utf8()..b).unwrap_or(inner),
+        _ => inner,
+    };
     let want = key(inner);
     if want.chars().count() < 4 {
         return None;

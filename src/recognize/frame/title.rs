@@ -188,7 +188,10 @@ pub fn find(lines: &[Line], skip: &[bool], before: usize) -> Option<Title> {
         let mut last = i;
         let mut end = l.span.start + e;
         if e == l.text.len() {
-            if let Some(next) = lines.get(i + 1).filter(|n| !n.chrome && trailing_note(n.text)) {
+            if let Some(next) = lines
+                .get(i + 1)
+                .filter(|n| !n.chrome && trailing_note(n.text))
+            {
                 acc.push_str(next.text);
                 last = i + 1;
                 end = next.span.end;

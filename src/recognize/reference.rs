@@ -56,6 +56,7 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
         let numbers = doc_number::find_all(l);
         let mut used = vec![false; numbers.len()];
         let mut found: Vec<(usize, Reference, Vec<crate::model::Diagnostic>)> = Vec::new();
+        let mut cursor = 0;
         for (open, s, e) in titles(l) {
             let abs = Span::new(base + open, base + e + '》'.len_utf8());
             if title_span.is_some_and(|t| t.contains(abs)) {
@@ -73,11 +74,18 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
             let mut span_end = abs.end;
             if rest.trim_start().starts_with(['(', '〔', '【']) {
                 let paren = after + gap;
-                if let Some((k, f)) = numbers
-                    .iter()
-                    .enumerate()
-                    .find(|(_, f)| f.number.span.start > paren && f.number.span.start <= paren + 4)
+                // Titles and numbers are both in order: skip numbers before this paren.
+                while numbers
+                    .get(cursor)
+                    .is_some_and(|f| f.number.span.start <= paren)
                 {
+                    cursor += 1;
+                }
+                let next = numbers
+                    .get(cursor)
+                    .filter(|f| f.number.span.start <= paren + 4)
+                    .map(|f| (cursor, f));
+                if let Some((k, f)) = next {
                     if let Some(u) = used.get_mut(k) {
                         *u = true;
                     }

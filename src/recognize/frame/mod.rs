@@ -168,7 +168,16 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
     }
 
     // Title.
-    let title = title::find(&lines, &meta_line, recipient.unwrap_or(body_start));
+    let title_end = recipient.unwrap_or(body_start);
+    let title = title::find(&lines, &meta_line, title_end);
+    let title_from_meta = meta(Role::Title).filter(|p| lexicon::title_genre(&p.value).is_some());
+    let title = title.or_else(|| {
+        if title_from_meta.is_some() {
+            None
+        } else {
+            title::fallback(&lines, &meta_line, title_end)
+        }
+    });
     if let Some(t) = &title {
         doc.title = Some(TextSpan::new(t.text.clone(), t.span));
     } else if let Some(p) = meta(Role::Title) {

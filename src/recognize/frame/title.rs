@@ -207,3 +207,43 @@ pub fn find(lines: &[Line], skip: &[bool], before: usize) -> Option<Title> {
     }
     best
 }
+
+/// When no line ends in a genre word: the last headline-like line before the body (a news
+/// headline, an attachment's title under 附件1). Its kind is unknown.
+pub fn fallback(lines: &[Line], skip: &[bool], before: usize) -> Option<Title> {
+    let limit = before.min(lines.len());
+    let mut best = None;
+    for i in 0..limit {
+        let Some(l) = lines.get(i) else { break };
+        if l.chrome || skip.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some((s, e)) = title_part(l.text) else {
+            continue;
+        };
+        let t = l.text.get(s..e).unwrap_or_default();
+        let n = t.chars().count();
+        let han = t
+            .chars()
+            .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+            .count();
+        let ok = (6..=MAX_FRAGMENT).contains(&n)
+            && han >= 4
+            && !t.contains(['。', ':', ',', '|'])
+            && !t.contains("http")
+            && !t.contains("www")
+            && fragment_ok(t)
+            && !t.starts_with(['(', '《'])
+            && balance(t) == 0;
+        if ok {
+            best = Some(Title {
+                text: t.to_string(),
+                span: Span::new(l.span.start + s, l.span.start + e),
+                kind: DocKind::Other,
+                lines: (i, i),
+                end: l.span.start + e,
+            });
+        }
+    }
+    best
+}

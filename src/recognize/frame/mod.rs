@@ -260,6 +260,15 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
             doc.embedded.push(e);
         }
     }
+    if doc.kind == DocKind::Other {
+        if let Some(k) = lines
+            .iter()
+            .skip(header_end)
+            .find_map(|l| lexicon::closing_kind(l.text))
+        {
+            doc.kind = k;
+        }
+    }
     if doc.kind == DocKind::Other
         && doc.title.is_some()
         && doc.doc_number.is_none()

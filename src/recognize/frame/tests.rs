@@ -279,3 +279,28 @@ fn frame_time_is_linear_in_lines() {
         "15000 lines parse in well under 20 s (no quadratic rescans)"
     );
 }
+
+#[test]
+fn kind_from_the_title_genre_word_and_the_closing_formula() {
+    let kind = |t: &str| crate::parse_text(t).kind;
+    assert_eq!(
+        kind("关于2023年3月政务新媒体检查情况的通报\n各单位:\n现将情况通报如下。\n"),
+        DocKind::Report,
+        "通报 is a report, not a 通告"
+    );
+    assert_eq!(
+        kind("关于做好防汛工作的通告\n各单位:\n请遵照执行。\n"),
+        DocKind::Notice,
+        "通告 is a notice"
+    );
+    assert_eq!(
+        kind("某某县实施细则(试行)\n第一条 为了规范管理,制定本细则。\n"),
+        DocKind::Regulation,
+        "a trailing (试行) does not hide the genre word"
+    );
+    assert_eq!(
+        kind("各单位:\n请按要求报送材料,确保按时完成各项工作任务。\n特此通知。\n"),
+        DocKind::Notice,
+        "without a title, the closing formula 特此通知 names the kind"
+    );
+}

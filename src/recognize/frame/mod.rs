@@ -76,7 +76,7 @@ pub fn is_recipient_line(s: &str) -> bool {
         return false;
     }
     let last = body.rsplit([',', ';', '、']).next().unwrap_or(body).trim();
-    body.contains('各') || is_org(last)
+    body.contains('各') || is_org(last) || is_org(body)
 }
 
 /// A line that reads as a paragraph of the body.
@@ -163,8 +163,36 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
         |r| r + 1,
     );
     if let Some(r) = recipient.and_then(|r| lines.get(r)) {
+        // A recipients line wrapped after 、 or , starts on the line before.
+        let prev = recipient
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| {
+                lines
+                    .get(i)
+                    .filter(|_| !meta_line.get(i).copied().unwrap_or(true))
+            })
+            .filter(|p| {
+                !p.chrome
+                    && p.text.ends_with(['、', ','])
+                    && !p.text.contains(['。', ':'])
+                    && p.text.chars().count() <= 120
+            });
         let body = r.text.trim_end_matches(':').trim_end();
-        doc.recipients = closing::split_units(body, r.span.start);
+        if let Some(p) = prev {
+            doc.recipients = closing::split_units(p.text, p.span.start);
+            let tail = closing::split_units(body, r.span.start);
+            let glued = p.text.ends_with('、');
+            match (glued, doc.recipients.last_mut(), tail.first()) {
+                (true, Some(last), Some(first)) => {
+                    last.text.push_str(&first.text);
+                    last.span = last.span.cover(first.span);
+                    doc.recipients.extend(tail.into_iter().skip(1));
+                }
+                _ => doc.recipients.extend(tail),
+            }
+        } else {
+            doc.recipients = closing::split_units(body, r.span.start);
+        }
     }
 
     // Title.

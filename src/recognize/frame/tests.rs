@@ -304,3 +304,35 @@ fn kind_from_the_title_genre_word_and_the_closing_formula() {
         "without a title, the closing formula 特此通知 names the kind"
     );
 }
+
+#[test]
+fn red_header_layout_and_wrapped_recipients() {
+    let doc = crate::parse_text(
+        "某政发〔2023〕1号\n某市人民政府\n关于加强安全生产工作的通知\n各县(市、区)人民政府,市政府各委、\n办、局:\n现就有关事项通知如下:\n一、提高认识\n内容。\n某市人民政府\n2023年1月5日\n",
+    );
+    assert_eq!(
+        doc.title.as_ref().map(|t| t.text.as_str()),
+        Some("某市人民政府关于加强安全生产工作的通知"),
+        "the issuer line above a 关于 line joins the title"
+    );
+    assert_eq!(
+        doc.doc_number.as_ref().map(|n| n.normalized.as_str()),
+        Some("某政发〔2023〕1号"),
+        "number above the title is the own number"
+    );
+    assert_eq!(
+        texts(&doc.recipients),
+        ["各县(市、区)人民政府", "市政府各委、办、局"],
+        "a recipients line wrapped after 、 is joined"
+    );
+    assert_eq!(
+        doc.issuer.as_ref().map(|t| t.text.as_str()),
+        Some("某市人民政府"),
+        "issuer from the title"
+    );
+    assert_eq!(
+        doc.dates.written.as_ref().map(|d| d.value.as_str()),
+        Some("2023-01-05"),
+        "written date"
+    );
+}

@@ -97,7 +97,8 @@ pub fn written(lines: &[Line], skip: &[bool], from: usize) -> Option<DateLine> {
         (Some(a), Some(d)) => Some(if d.index < a.index { d } else { a }),
         (Some(a), None) => Some(a),
         (None, Some(d)) => Some(d),
-        (None, None) => scan(0..from.min(lines.len())),
+        // Before the body, a bare ISO date is the page's publication stamp, not a 成文日期.
+        (None, None) => scan(0..from.min(lines.len())).filter(|d| d.date.raw.contains('年')),
     }
 }
 

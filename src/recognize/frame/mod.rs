@@ -284,7 +284,12 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
     // Kind and embedded documents.
     doc.kind = title.as_ref().map_or(DocKind::Other, |t| t.kind);
     if let Some(t) = &title {
-        if let Some(e) = embedded(&lines, t, text.len()) {
+        let body_end = lines
+            .iter()
+            .rev()
+            .find(|l| !l.chrome)
+            .map_or(text.len(), |l| l.span.end);
+        if let Some(e) = embedded(&lines, t, body_end) {
             doc.embedded.push(e);
         }
     }

@@ -98,6 +98,10 @@ fn seed_003_frame() {
             .is_none_or(|n| n.normalized != "津质量发〔2023〕3号")),
         "the own number is not a reference"
     );
+    assert!(
+        !titles.iter().any(|t| t.starts_with("天津市进一步提高产品")),
+        "the plan the notice carries is not a citation"
+    );
 }
 
 #[test]

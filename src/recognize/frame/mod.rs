@@ -51,7 +51,7 @@ pub struct Line<'a> {
 }
 
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\**[一二三四五六七八九十]+[、.]|\**第[一二三四五六七八九十百零〇]+[章条节部])")
+    Regex::new(r"^[#* ]*(?:[一二三四五六七八九十]+[、.]|第[一二三四五六七八九十百零〇]+[章条节部])")
         .unwrap_or_else(|e| panic!("heading regex: {e}"))
 });
 

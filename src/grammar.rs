@@ -62,7 +62,7 @@ pub const DOC_KINDS: GrammarFile = GrammarFile {
     name: "doc_kinds.txt",
     contents: include_str!("../grammars/doc_kinds.txt"),
     min_fields: 2,
-    max_fields: 2,
+    max_fields: 3,
 };
 
 /// Keys of portal metadata tables (索引号, 发布机构, 文号, …) and their roles.

@@ -167,6 +167,28 @@ mod tests {
     }
 
     #[test]
+    fn portal_widgets_are_chrome_and_body_lines_are_not() {
+        for chrome in [
+            "位置:首页 > 行政范文 > 请示",
+            "无障碍版 | 繁体版 | 智能问答| 个人中心| APP",
+            "字号: 下载 我要纠错 打印 收藏",
+            "(阅读全部图文内容,您需要先登录!)",
+            "视力保护色:",
+            "核心提示:为贯彻落实《质量强国建设纲要》,制定本方案。",
+        ] {
+            assert!(is_chrome(chrome), "{chrome} is portal chrome");
+        }
+        for body in [
+            "位置",
+            "各单位要明确工作位置和职责分工。",
+            "(一)加强组织领导",
+            "相关部门要按照职责分工抓好落实。",
+        ] {
+            assert!(!is_chrome(body), "{body} is part of the document");
+        }
+    }
+
+    #[test]
     fn spans_cover_each_line() {
         let text = "  一、目标  \n正文";
         let s = segment(text);

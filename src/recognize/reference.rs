@@ -49,6 +49,13 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
     let text = input.text;
     let own = doc.doc_number.as_ref().map(|n| n.normalized.clone());
     let title_span = doc.title.as_ref().map(|t| t.span);
+    // The document's own title, and the documents it carries, are not citations.
+    let mut own_titles: HashSet<String> = doc.embedded.iter().map(|e| key(&e.title)).collect();
+    if let Some(t) = &doc.title {
+        for (_, s, e) in titles(&t.text) {
+            own_titles.insert(key(t.text.get(s..e).unwrap_or_default()));
+        }
+    }
     let mut seen: HashSet<(Option<String>, Option<String>)> = HashSet::new();
     for line in input.segmented.body() {
         let l = line.text(text);
@@ -56,6 +63,7 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
         let numbers = doc_number::find_all(l);
         let mut used = vec![false; numbers.len()];
         let mut found: Vec<(usize, Reference, Vec<crate::model::Diagnostic>)> = Vec::new();
+        let mut cursor = 0;
         for (open, s, e) in titles(l) {
             let abs = Span::new(base + open, base + e + '》'.len_utf8());
             if title_span.is_some_and(|t| t.contains(abs)) {
@@ -73,11 +81,18 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
             let mut span_end = abs.end;
             if rest.trim_start().starts_with(['(', '〔', '【']) {
                 let paren = after + gap;
-                if let Some((k, f)) = numbers
-                    .iter()
-                    .enumerate()
-                    .find(|(_, f)| f.number.span.start > paren && f.number.span.start <= paren + 4)
+                // Titles and numbers are both in order: skip numbers before this paren.
+                while numbers
+                    .get(cursor)
+                    .is_some_and(|f| f.number.span.start <= paren)
                 {
+                    cursor += 1;
+                }
+                let next = numbers
+                    .get(cursor)
+                    .filter(|f| f.number.span.start <= paren + 4)
+                    .map(|f| (cursor, f));
+                if let Some((k, f)) = next {
                     if let Some(u) = used.get_mut(k) {
                         *u = true;
                     }
@@ -120,6 +135,13 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
             if norm.is_some() && norm == own {
                 continue;
             }
+            let carried = norm.is_none()
+                && r.title
+                    .as_ref()
+                    .is_some_and(|t| own_titles.contains(&key(t)));
+            if carried {
+                continue;
+            }
             if !seen.insert((r.title.clone(), norm)) {
                 continue;
             }
@@ -127,6 +149,11 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
             doc.references.push(r);
         }
     }
+}
+
+/// Letters and digits only: the form two spellings of one title are compared in.
+fn key(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 fn shifted(d: &[crate::model::Diagnostic], by: usize) -> Vec<crate::model::Diagnostic> {

@@ -82,7 +82,42 @@ pub fn written(lines: &[Line], skip: &[bool], from: usize) -> Option<DateLine> {
             })
             .next()
     };
-    scan(from..lines.len()).or_else(|| scan(0..from.min(lines.len())))
+    let after = scan(from..lines.len());
+    let dateline = lines.iter().enumerate().find_map(|(i, l)| {
+        if l.chrome || skip.get(i).copied().unwrap_or(false) {
+            return None;
+        }
+        dateline(l).map(|date| DateLine {
+            index: i,
+            date,
+            signer: None,
+        })
+    });
+    match (after, dateline) {
+        (Some(a), Some(d)) => Some(if d.index < a.index { d } else { a }),
+        (Some(a), None) => Some(a),
+        (None, Some(d)) => Some(d),
+        // Before the body, a bare ISO date is the page's publication stamp, not a 成文日期.
+        (None, None) => scan(0..from.min(lines.len())).filter(|d| d.date.raw.contains('年')),
+    }
+}
+
+/// A dateline under a speech or report title ("——2023年2月2日在…会议上") or an adoption
+/// line of a resolution ("一九五○年一月十日通过"): the date it was delivered or adopted.
+pub fn dateline(l: &Line) -> Option<FoundDate> {
+    let dashed = l.text.starts_with('—');
+    let t = l.text.trim_start_matches(['—', '-', '(', ' ']);
+    let offset = l.text.len() - t.len();
+    let d = date::find_all(t).into_iter().next()?;
+    if d.span.start != 0 || d.value.len() != 10 {
+        return None;
+    }
+    let rest = t.get(d.span.end..)?.trim_start();
+    let ok = (dashed && rest.starts_with('在')) || rest.starts_with("通过");
+    ok.then(|| FoundDate {
+        span: d.span.shift(l.span.start + offset),
+        ..d
+    })
 }
 
 /// The signature lines directly above the date line (top to bottom).

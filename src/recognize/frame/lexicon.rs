@@ -18,6 +18,22 @@ pub static GENRES: LazyLock<Vec<(&'static str, DocKind)>> = LazyLock::new(|| {
     v
 });
 
+/// Closing formulas of a body (特此通知 …) with the kind they imply.
+pub static CLOSINGS: LazyLock<Vec<(&'static str, DocKind)>> = LazyLock::new(|| {
+    grammar::entries(grammar::DOC_KINDS.contents)
+        .filter_map(|row| match row.as_slice() {
+            [word, kind, "closing"] => Some((*word, kind_of(kind))),
+            _ => None,
+        })
+        .collect()
+});
+
+/// The kind implied by a closing formula the line starts with (特此通知。).
+pub fn closing_kind(line: &str) -> Option<DocKind> {
+    let l = line.trim_end_matches(['。', '!', ' ']);
+    CLOSINGS.iter().find(|(w, _)| l == *w).map(|(_, k)| *k)
+}
+
 fn kind_of(name: &str) -> DocKind {
     match name {
         "notice" => DocKind::Notice,

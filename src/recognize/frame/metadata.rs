@@ -77,7 +77,9 @@ pub fn pairs(line: &str, base: usize) -> Vec<Pair> {
             || after.starts_with(' ')
             || after_trim.starts_with('|')
             || after.starts_with('*');
-        if !(before_ok && after_ok) {
+        // After the first pair, a key followed by ":" may be run on to the previous
+        // value (作者:CFFA发布机构:…).
+        if !((before_ok || (colon && !keys.is_empty())) && after_ok) {
             continue;
         }
         let plain: String = m.as_str().chars().filter(|c| *c != ' ').collect();

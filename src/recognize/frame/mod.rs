@@ -51,7 +51,7 @@ pub struct Line<'a> {
 }
 
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\**[一二三四五六七八九十]+[、.]|\**第[一二三四五六七八九十百零〇]+[章条节部])")
+    Regex::new(r"^[#* ]*(?:[一二三四五六七八九十]+[、.]|第[一二三四五六七八九十百零〇]+[章条节部])")
         .unwrap_or_else(|e| panic!("heading regex: {e}"))
 });
 
@@ -76,7 +76,7 @@ pub fn is_recipient_line(s: &str) -> bool {
         return false;
     }
     let last = body.rsplit([',', ';', '、']).next().unwrap_or(body).trim();
-    body.contains('各') || is_org(last)
+    body.contains('各') || is_org(last) || is_org(body)
 }
 
 /// A line that reads as a paragraph of the body.
@@ -163,12 +163,49 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
         |r| r + 1,
     );
     if let Some(r) = recipient.and_then(|r| lines.get(r)) {
+        // A recipients line wrapped after 、 or , starts on the line before.
+        let prev = recipient
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| {
+                lines
+                    .get(i)
+                    .filter(|_| !meta_line.get(i).copied().unwrap_or(true))
+            })
+            .filter(|p| {
+                !p.chrome
+                    && p.text.ends_with(['、', ','])
+                    && !p.text.contains(['。', ':'])
+                    && p.text.chars().count() <= 120
+            });
         let body = r.text.trim_end_matches(':').trim_end();
-        doc.recipients = closing::split_units(body, r.span.start);
+        if let Some(p) = prev {
+            doc.recipients = closing::split_units(p.text, p.span.start);
+            let tail = closing::split_units(body, r.span.start);
+            let glued = p.text.ends_with('、');
+            match (glued, doc.recipients.last_mut(), tail.first()) {
+                (true, Some(last), Some(first)) => {
+                    last.text.push_str(&first.text);
+                    last.span = last.span.cover(first.span);
+                    doc.recipients.extend(tail.into_iter().skip(1));
+                }
+                _ => doc.recipients.extend(tail),
+            }
+        } else {
+            doc.recipients = closing::split_units(body, r.span.start);
+        }
     }
 
     // Title.
-    let title = title::find(&lines, &meta_line, recipient.unwrap_or(body_start));
+    let title_end = recipient.unwrap_or(body_start);
+    let title = title::find(&lines, &meta_line, title_end);
+    let title_from_meta = meta(Role::Title).filter(|p| lexicon::title_genre(&p.value).is_some());
+    let title = title.or_else(|| {
+        if title_from_meta.is_some() {
+            None
+        } else {
+            title::fallback(&lines, &meta_line, title_end)
+        }
+    });
     if let Some(t) = &title {
         doc.title = Some(TextSpan::new(t.text.clone(), t.span));
     } else if let Some(p) = meta(Role::Title) {
@@ -247,8 +284,22 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
     // Kind and embedded documents.
     doc.kind = title.as_ref().map_or(DocKind::Other, |t| t.kind);
     if let Some(t) = &title {
-        if let Some(e) = embedded(&lines, t, text.len()) {
+        let body_end = lines
+            .iter()
+            .rev()
+            .find(|l| !l.chrome)
+            .map_or(text.len(), |l| l.span.end);
+        if let Some(e) = embedded(&lines, t, body_end) {
             doc.embedded.push(e);
+        }
+    }
+    if doc.kind == DocKind::Other {
+        if let Some(k) = lines
+            .iter()
+            .skip(header_end)
+            .find_map(|l| lexicon::closing_kind(l.text))
+        {
+            doc.kind = k;
         }
     }
     if doc.kind == DocKind::Other
@@ -300,10 +351,11 @@ fn embedded(lines: &[Line<'_>], t: &title::Title, text_len: usize) -> Option<Emb
     let rest = t.text.get(verb..)?;
     let end = rest.rfind("的通知").unwrap_or(rest.len());
     let inner = rest.get(..end)?.trim();
-    let inner = inner
-        .strip_prefix('《')
-        .and_then(|s| s.strip_suffix('》'))
-        .unwrap_or(inner);
+    // The outermost 《…》 when there is one (转发区绿化市容局制订的《…》).
+    let inner = match (inner.find('《'), inner.rfind('》')) {
+        (Some(a), Some(b)) if a < b => inner.get(a + '《'.len_utf8()..b).unwrap_or(inner),
+        _ => inner,
+    };
     let want = key(inner);
     if want.chars().count() < 4 {
         return None;

@@ -98,6 +98,10 @@ fn seed_003_frame() {
             .is_none_or(|n| n.normalized != "津质量发〔2023〕3号")),
         "the own number is not a reference"
     );
+    assert!(
+        !titles.iter().any(|t| t.starts_with("天津市进一步提高产品")),
+        "the plan the notice carries is not a citation"
+    );
 }
 
 #[test]
@@ -225,4 +229,114 @@ fn colophon_and_attachments() {
         "the 印发 date is not the written date"
     );
     assert_eq!(doc.kind, DocKind::Notice, "notice");
+}
+
+#[test]
+fn never_panics_on_truncated_or_odd_input() {
+    let dir = format!("{}/fixtures/seeds", env!("CARGO_MANIFEST_DIR"));
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text =
+            String::from_utf8_lossy(&std::fs::read(entry.unwrap().path()).unwrap()).into_owned();
+        let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(97).collect();
+        for &cut in &cuts {
+            let doc = crate::parse_text(&text[..cut]);
+            assert!(
+                doc.title.as_ref().is_none_or(|t| !t.text.is_empty()),
+                "no empty title"
+            );
+            let doc = crate::parse_text(&text[cut..]);
+            assert!(
+                doc.recipients.iter().all(|r| !r.text.is_empty()),
+                "no empty recipient"
+            );
+        }
+    }
+    for odd in [
+        "〔〔〔号号号",
+        "国发〔",
+        "国发〔2021",
+        "国发〔20211111111111111号",
+        "《《《《》",
+        "附件:\n1.\n2.",
+        ":\n:\n",
+        "抄送:\n印发",
+        "2021年13月40日\n二〇二三年十三月四十日",
+        "——",
+    ] {
+        let doc = crate::parse_text(odd);
+        assert!(doc.schema_version >= 1, "{odd:?} parses without panicking");
+    }
+}
+
+#[test]
+fn frame_time_is_linear_in_lines() {
+    let line = "各单位:\n《关于开展工作的通知》(国发〔2021〕3号)\n2021年9月4日\n";
+    let big = line.repeat(5000);
+    let start = std::time::Instant::now();
+    let doc = crate::parse_text(&big);
+    assert!(
+        !doc.references.is_empty(),
+        "references are found in a large input"
+    );
+    assert!(
+        start.elapsed().as_secs() < 20,
+        "15000 lines parse in well under 20 s (no quadratic rescans)"
+    );
+}
+
+#[test]
+fn kind_from_the_title_genre_word_and_the_closing_formula() {
+    let kind = |t: &str| crate::parse_text(t).kind;
+    assert_eq!(
+        kind("关于2023年3月政务新媒体检查情况的通报\n各单位:\n现将情况通报如下。\n"),
+        DocKind::Report,
+        "通报 is a report, not a 通告"
+    );
+    assert_eq!(
+        kind("关于做好防汛工作的通告\n各单位:\n请遵照执行。\n"),
+        DocKind::Notice,
+        "通告 is a notice"
+    );
+    assert_eq!(
+        kind("某某县实施细则(试行)\n第一条 为了规范管理,制定本细则。\n"),
+        DocKind::Regulation,
+        "a trailing (试行) does not hide the genre word"
+    );
+    assert_eq!(
+        kind("各单位:\n请按要求报送材料,确保按时完成各项工作任务。\n特此通知。\n"),
+        DocKind::Notice,
+        "without a title, the closing formula 特此通知 names the kind"
+    );
+}
+
+#[test]
+fn red_header_layout_and_wrapped_recipients() {
+    let doc = crate::parse_text(
+        "某政发〔2023〕1号\n某市人民政府\n关于加强安全生产工作的通知\n各县(市、区)人民政府,市政府各委、\n办、局:\n现就有关事项通知如下:\n一、提高认识\n内容。\n某市人民政府\n2023年1月5日\n",
+    );
+    assert_eq!(
+        doc.title.as_ref().map(|t| t.text.as_str()),
+        Some("某市人民政府关于加强安全生产工作的通知"),
+        "the issuer line above a 关于 line joins the title"
+    );
+    assert_eq!(
+        doc.doc_number.as_ref().map(|n| n.normalized.as_str()),
+        Some("某政发〔2023〕1号"),
+        "number above the title is the own number"
+    );
+    assert_eq!(
+        texts(&doc.recipients),
+        ["各县(市、区)人民政府", "市政府各委、办、局"],
+        "a recipients line wrapped after 、 is joined"
+    );
+    assert_eq!(
+        doc.issuer.as_ref().map(|t| t.text.as_str()),
+        Some("某市人民政府"),
+        "issuer from the title"
+    );
+    assert_eq!(
+        doc.dates.written.as_ref().map(|d| d.value.as_str()),
+        Some("2023-01-05"),
+        "written date"
+    );
 }

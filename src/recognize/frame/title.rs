@@ -43,7 +43,18 @@ const MAX_FRAGMENT: usize = 60;
 /// A line cleaned for reading as a title: Markdown marks removed, a trailing doc number cut.
 /// Returns (start, end) byte offsets inside `line`.
 pub fn title_part(line: &str) -> Option<(usize, usize)> {
-    let start = line.len() - line.trim_start_matches(['#', '*', ' ', '>']).len();
+    let mut start = line.len() - line.trim_start_matches(['#', '*', ' ', '>']).len();
+    // A short site label before a colon: "北京:关于印发…的通知".
+    if let Some(p) = line.find(':') {
+        let label = line.get(start..p).unwrap_or_default();
+        let rest = line.get(p + 1..).unwrap_or_default().trim_start();
+        if (1..=6).contains(&label.chars().count())
+            && title_genre(label).is_none()
+            && TITLE_VERB.iter().any(|v| rest.starts_with(v))
+        {
+            start = line.len() - rest.len();
+        }
+    }
     let mut end = line.trim_end_matches(['*', ' ']).len();
     if start >= end {
         return None;
@@ -84,6 +95,7 @@ fn ends_title(line: &str) -> bool {
 fn fragment_ok(line: &str) -> bool {
     let n = line.chars().count();
     n <= MAX_FRAGMENT
+        && !line.starts_with("附件")
         && !line.contains(['。', ':', ','])
         && doc_number::find_all(line).is_empty()
         && crate::recognize::date::parse_line(line).is_none()
@@ -92,6 +104,32 @@ fn fragment_ok(line: &str) -> bool {
 
 fn starts_like_title(s: &str) -> bool {
     TITLE_VERB.iter().any(|v| s.starts_with(v))
+}
+
+/// The text outside 《…》 (a verb inside a cited title does not start this title).
+fn outside_quotes(s: &str) -> String {
+    let mut depth = 0i32;
+    s.chars()
+        .filter(|c| {
+            match c {
+                '《' => depth += 1,
+                '》' => depth -= 1,
+                _ => return depth <= 0,
+            }
+            false
+        })
+        .collect()
+}
+
+/// A short parenthesized note printed on the line after a title: (2021-2023年), (试行).
+fn trailing_note(line: &str) -> bool {
+    let n = line.chars().count();
+    line.starts_with('(')
+        && line.ends_with(')')
+        && (3..=20).contains(&n)
+        && doc_number::find_all(line).is_empty()
+        && crate::recognize::date::parse_line(line).is_none()
+        && !line.contains("此件")
 }
 
 fn balance(s: &str) -> i32 {
@@ -119,7 +157,8 @@ pub fn find(lines: &[Line], skip: &[bool], before: usize) -> Option<Title> {
         let mut start = l.span.start + s;
         // Join earlier fragments of a wrapped title.
         while first > 0 && first + 4 > i {
-            let has_verb = TITLE_VERB.iter().any(|v| acc.contains(v));
+            let outside = outside_quotes(&acc);
+            let has_verb = TITLE_VERB.iter().any(|v| outside.contains(v));
             let need = balance(&acc) < 0 || !has_verb;
             let Some(prev) = lines.get(first - 1) else {
                 break;
@@ -146,13 +185,65 @@ pub fn find(lines: &[Line], skip: &[bool], before: usize) -> Option<Title> {
             }
         }
         let kind = title_genre(&acc).map_or(DocKind::Other, |(k, _)| k);
+        let mut last = i;
+        let mut end = l.span.start + e;
+        if e == l.text.len() {
+            if let Some(next) = lines
+                .get(i + 1)
+                .filter(|n| !n.chrome && trailing_note(n.text))
+            {
+                acc.push_str(next.text);
+                last = i + 1;
+                end = next.span.end;
+            }
+        }
         best = Some(Title {
             text: acc,
-            span: Span::new(start, l.span.start + e),
+            span: Span::new(start, end),
             kind,
-            lines: (first, i),
-            end: l.span.start + e,
+            lines: (first, last),
+            end,
         });
+    }
+    best
+}
+
+/// When no line ends in a genre word: the last headline-like line before the body (a news
+/// headline, an attachment's title under 附件1). Its kind is unknown.
+pub fn fallback(lines: &[Line], skip: &[bool], before: usize) -> Option<Title> {
+    let limit = before.min(lines.len());
+    let mut best = None;
+    for i in 0..limit {
+        let Some(l) = lines.get(i) else { break };
+        if l.chrome || skip.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some((s, e)) = title_part(l.text) else {
+            continue;
+        };
+        let t = l.text.get(s..e).unwrap_or_default();
+        let n = t.chars().count();
+        let han = t
+            .chars()
+            .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+            .count();
+        let ok = (6..=MAX_FRAGMENT).contains(&n)
+            && han >= 4
+            && !t.contains(['。', ':', ',', '|'])
+            && !t.contains("http")
+            && !t.contains("www")
+            && fragment_ok(t)
+            && !t.starts_with(['(', '《'])
+            && balance(t) == 0;
+        if ok {
+            best = Some(Title {
+                text: t.to_string(),
+                span: Span::new(l.span.start + s, l.span.start + e),
+                kind: DocKind::Other,
+                lines: (i, i),
+                end: l.span.start + e,
+            });
+        }
     }
     best
 }

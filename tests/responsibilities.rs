@@ -121,7 +121,6 @@ fn seeds_without_responsibilities_report_none() {
     for seed in [
         "fixtures/seeds/000_73918e8ef53f538b.txt",
         "fixtures/seeds/001_f9e7f05a16ad2899.txt",
-        "fixtures/seeds/004_2b27367e13f698ba.txt",
     ] {
         let doc = parse(seed);
         assert!(
@@ -130,6 +129,27 @@ fn seeds_without_responsibilities_report_none() {
             all_units(&doc)
         );
     }
+}
+
+#[test]
+fn seed_004_reports_only_the_department_items_of_its_fourth_part() {
+    let doc = parse("fixtures/seeds/004_2b27367e13f698ba.txt");
+    assert_eq!(
+        doc.responsibilities.len(),
+        13,
+        "one per department item of 四、县直相关部门主要活动: {:?}",
+        all_units(&doc)
+    );
+    for r in &doc.responsibilities {
+        let section = r.section.as_deref().unwrap_or_default();
+        assert!(
+            section.starts_with("4."),
+            "{:?} should sit under 四、县直相关部门主要活动, not {section}",
+            r.departments
+        );
+        assert_eq!(r.departments.len(), 1, "each item names one department");
+    }
+    assert_eq!(doc.responsibilities[0].departments, ["市场监管部门"]);
 }
 
 #[test]

@@ -169,3 +169,8 @@ pub fn outline(doc: &Document) -> String {
     walk(&doc.sections, 0, &mut out);
     out
 }
+
+/// The README's examples, compiled and run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

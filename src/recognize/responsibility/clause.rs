@@ -154,6 +154,14 @@ fn split_scope_tail(sentence: &str) -> (&str, Option<&str>) {
 
 /// Splits `s` at any of `seps` outside brackets.
 fn split_top<'a>(s: &'a str, seps: &[char]) -> Vec<&'a str> {
+    split_top_ranges(s, seps)
+        .into_iter()
+        .map(|r| s.get(r).unwrap_or_default())
+        .collect()
+}
+
+/// The byte ranges of `s` between separators from `seps` that stand outside brackets.
+pub(super) fn split_top_ranges(s: &str, seps: &[char]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
@@ -163,11 +171,11 @@ fn split_top<'a>(s: &'a str, seps: &[char]) -> Vec<&'a str> {
         } else if is_close(c) {
             depth = depth.saturating_sub(1);
         } else if depth == 0 && seps.contains(&c) {
-            out.push(s.get(start..i).unwrap_or_default());
+            out.push(start..i);
             start = i + c.len_utf8();
         }
     }
-    out.push(s.get(start..).unwrap_or_default());
+    out.push(start..s.len());
     out
 }
 

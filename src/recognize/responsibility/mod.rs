@@ -132,23 +132,13 @@ fn parentheticals(input: &Input<'_>) -> Vec<Responsibility> {
 
 /// Sentences of a line, split at 。 outside brackets, as byte ranges of the text.
 fn sentences(text: &str, line: Span) -> Vec<Span> {
-    let mut out = Vec::new();
     let Some(s) = line.slice(text) else {
-        return out;
+        return Vec::new();
     };
-    let mut depth = 0usize;
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        if is_open(c) {
-            depth += 1;
-        } else if is_close(c) {
-            depth = depth.saturating_sub(1);
-        } else if c == '。' && depth == 0 {
-            out.push(Span::new(line.start + start, line.start + i));
-            start = i + c.len_utf8();
-        }
-    }
-    out.push(Span::new(line.start + start, line.end));
+    let mut out: Vec<Span> = clause::split_top_ranges(s, &['。'])
+        .into_iter()
+        .map(|r| Span::new(line.start + r.start, line.start + r.end))
+        .collect();
     out.retain(|sp| sp.slice(text).is_some_and(|t| !t.trim().is_empty()));
     out
 }

@@ -8,7 +8,8 @@ mod common;
 fuzz_target!(|data: &[u8]| {
     match zhengce::parse(data) {
         Ok(doc) => {
-            let decoded = zhengce::decode::decode(data, None).expect("parse succeeded, so decode does");
+            let decoded =
+                zhengce::decode::decode(data, None).expect("parse succeeded, so decode does");
             common::check_spans(&doc, &decoded.text);
             common::check_json(&doc);
         }

@@ -213,6 +213,7 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
     let mut quote_depth = 0u32;
     let mut deadline: Option<String> = None;
     let mut deadline_checked_to = 0usize;
+    let mut cached_end: Option<usize> = None;
     let mut last_end = 0usize; // end of the last quantity, bounds the next subject
     let mut i = 0usize;
     while let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
@@ -259,11 +260,16 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
             i += skip;
             continue;
         };
-        // The sentence's cues and deadline, computed once per sentence.
-        let sentence_end = s
-            .get(q.end..)
-            .and_then(|r| r.char_indices().find(|&(_, c)| is_sentence_end(c)))
-            .map_or(s.len(), |(k, _)| q.end + k);
+        // The sentence's end, cues and deadline, computed once per sentence (a rescan per
+        // quantity would be quadratic in a long sentence of figures).
+        if cached_end.is_none_or(|e| e < q.end) {
+            cached_end = Some(
+                s.get(q.end..)
+                    .and_then(|r| r.char_indices().find(|&(_, c)| is_sentence_end(c)))
+                    .map_or(s.len(), |(k, _)| q.end + k),
+            );
+        }
+        let sentence_end = cached_end.unwrap_or(s.len());
         let sentence = *sentence_cues.get_or_insert_with(|| {
             let text = s.get(sentence_start..sentence_end).unwrap_or_default();
             let mut cues = context::cues(text);
@@ -274,7 +280,7 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
             cues
         });
         let clause = context::cues(clause_around(s, q.start, q.end, sentence_start));
-        if deadline_checked_to <= sentence_start || deadline.is_none() {
+        if deadline_checked_to <= sentence_start {
             if let Some((d, _)) =
                 context::deadline(s.get(sentence_start..sentence_end).unwrap_or_default())
             {

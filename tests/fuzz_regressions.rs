@@ -105,6 +105,22 @@ fn the_issuer_of_a_wrapped_title_ends_on_a_char_boundary() {
     );
 }
 
+/// The same wrapped-title issuer bug, reached by the `doc_number` target through a title
+/// whose doc-number line was garbage joined to the title.
+#[test]
+fn the_issuer_of_a_title_joined_to_a_garbage_line_ends_on_a_char_boundary() {
+    let data = std::fs::read("fixtures/fuzz/doc_number_issuer_span.bin").unwrap();
+    let s = String::from_utf8_lossy(&data);
+    let text = format!("某某市人民政府关于印发方案的通知\n{s}\n各区人民政府:\n");
+    let doc = parse_text_checked("title joined to garbage", &text);
+    let issuer = doc.issuer.expect("the title names an issuer");
+    assert!(
+        issuer.span.slice(&text).is_some(),
+        "the issuer span {:?} is on char boundaries",
+        issuer.span
+    );
+}
+
 /// A long sentence of figures ("1%1%1%…") rescanned the rest of the sentence for each
 /// figure: quadratic. The sentence end is now found once per sentence.
 #[test]

@@ -79,6 +79,9 @@ struct Common {
     /// Read the inputs in this encoding (gbk, gb18030, big5, utf-16le, …) instead of detecting it.
     #[arg(long)]
     encoding: Option<String>,
+    /// Refuse inputs larger than this many bytes (error code too_large).
+    #[arg(long, value_name = "BYTES")]
+    max_bytes: Option<u64>,
     /// Stop at the first input that fails.
     #[arg(long)]
     fail_fast: bool,
@@ -243,6 +246,7 @@ fn prepare(
             Offsets::Bytes => zhengce::OffsetUnit::Bytes,
             Offsets::Chars => zhengce::OffsetUnit::Chars,
         },
+        max_bytes: common.max_bytes,
         ..Default::default()
     };
     if let Some(label) = &common.encoding {

@@ -418,3 +418,71 @@ fn unwritable_output_names_the_file_and_exits_1() {
         stderr(&o)
     );
 }
+
+#[test]
+fn every_error_code_names_the_input() {
+    let dir = scratch("codes");
+    let big = dir.join("big.txt");
+    std::fs::write(&big, "关于印发方案的通知\n".repeat(100)).unwrap();
+    let small = dir.join("small.txt");
+    std::fs::write(&small, "关于印发方案的通知\n").unwrap();
+    let missing = dir.join("missing.txt");
+
+    let o = run(&["parse", "--max-bytes", "1000", big.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "an input over the limit exits 1");
+    let err = stderr(&o);
+    assert!(
+        err.contains("big.txt") && err.contains("error[too_large]"),
+        "the line names the input and the code too_large: {err}"
+    );
+
+    let o = run(&["parse", missing.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert!(
+        o.status.code() == Some(1) && err.contains("missing.txt") && err.contains("error[io]"),
+        "a missing file is error io naming the input: {err}"
+    );
+
+    let o = run(&["parse", "--encoding", "klingon", small.to_str().unwrap()]);
+    assert!(
+        o.status.code() == Some(2) && stderr(&o).contains("error[unknown_encoding]"),
+        "an unknown label is a usage error with code unknown_encoding: {}",
+        stderr(&o)
+    );
+
+    // In a batch, every input gets its own record, errors included, in input order.
+    let o = run(&[
+        "parse",
+        "-q",
+        "--max-bytes",
+        "1000",
+        small.to_str().unwrap(),
+        big.to_str().unwrap(),
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "a batch with failures exits 1");
+    let docs = lines(&o.stdout);
+    assert_eq!(docs.len(), 3, "one record per input, none lost");
+    assert!(
+        docs[0]["error"].is_null() && docs[0]["title"]["text"] == "关于印发方案的通知",
+        "the small input parses: {}",
+        docs[0]
+    );
+    assert_eq!(
+        docs[1]["error"]["code"], "too_large",
+        "the large input is a too_large record"
+    );
+    assert_eq!(
+        docs[2]["error"]["code"], "io",
+        "the missing input is an io record"
+    );
+    for (i, name) in ["small.txt", "big.txt", "missing.txt"].iter().enumerate() {
+        assert!(
+            docs[i]["source"]["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with(name)),
+            "record {i} names its input {name}: {}",
+            docs[i]
+        );
+    }
+}

@@ -272,7 +272,7 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
     // Issuer.
     doc.issuer = title
         .as_ref()
-        .and_then(|t| issuer_from_title(&t.text, t.span.start))
+        .and_then(|t| issuer_from_title(&t.text, t.span, text))
         .or_else(|| {
             doc.signature
                 .iter()
@@ -331,15 +331,26 @@ fn first_date(s: &str, base: usize) -> Option<DateValue> {
         })
 }
 
-/// The issuer named before 关于/印发 in a title.
-fn issuer_from_title(t: &str, base: usize) -> Option<TextSpan> {
-    let pos = TITLE_VERB.iter().filter_map(|v| t.find(v)).min()?;
+/// The issuer named before 关于/印发 in a title. `span` is the title's span in `text`; a
+/// title wrapped over lines is joined without its line breaks, so the issuer's end is
+/// found again in `text` rather than counted in the joined title.
+fn issuer_from_title(t: &str, span: Span, text: &str) -> Option<TextSpan> {
+    let first_verb = |s: &str| TITLE_VERB.iter().filter_map(|v| s.find(v)).min();
+    let pos = first_verb(t)?;
     let who = t.get(..pos)?.trim_end();
     let n = who.chars().count();
     if n < 2 || who.contains(['《', '“']) || !(is_org(who) || n >= 4) {
         return None;
     }
-    Some(TextSpan::new(who, Span::new(base, base + who.len())))
+    let base = span.start;
+    let end = if text.get(base..base + who.len()) == Some(who) {
+        base + who.len()
+    } else {
+        text.get(base..span.end)
+            .and_then(|s| s.get(..first_verb(s)?))
+            .map_or(span.end, |s| base + s.trim_end().len())
+    };
+    Some(TextSpan::new(who, Span::new(base, end)))
 }
 
 /// The document a 印发/转发 notice carries: its title line after the notice's title.

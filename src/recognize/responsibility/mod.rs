@@ -34,7 +34,7 @@ const MAX_CLAUSE_BYTES: usize = 3000;
 
 /// Fills `doc.responsibilities`.
 pub fn recognize(input: &Input<'_>, doc: &mut Document) {
-    let mut found = parentheticals(input);
+    let mut found = parentheticals(input, &section_starts(&doc.sections));
     found.extend(trailing_sentences(input, &found));
     found.extend(table::recognize(input));
     found.extend(headings::recognize(input.text, &doc.sections));
@@ -102,13 +102,32 @@ fn on_body_line(input: &Input<'_>, offset: usize) -> bool {
         .is_some_and(|l| l.is_body())
 }
 
-/// Responsibility parentheticals.
-fn parentheticals(input: &Input<'_>) -> Vec<Responsibility> {
+/// The sorted start offsets of every section in the tree.
+fn section_starts(sections: &[crate::model::Section]) -> Vec<usize> {
+    fn walk(sections: &[crate::model::Section], out: &mut Vec<usize>) {
+        for s in sections {
+            out.push(s.span.start);
+            walk(&s.children, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(sections, &mut out);
+    out.sort_unstable();
+    out
+}
+
+/// Responsibility parentheticals. A bracket pair may span lines, but never a section
+/// heading: an unclosed （ before one is a lost bracket, not a clause running on.
+fn parentheticals(input: &Input<'_>, section_starts: &[usize]) -> Vec<Responsibility> {
     let text = input.text;
     let mut out: Vec<Responsibility> = Vec::new();
     let mut covered_to = 0usize;
     for (start, end) in bracket_pairs(text) {
         if start < covered_to || end - start > MAX_CLAUSE_BYTES || !on_body_line(input, start) {
+            continue;
+        }
+        let next_section = section_starts.partition_point(|&s| s <= start);
+        if section_starts.get(next_section).is_some_and(|&s| s < end) {
             continue;
         }
         let Some(raw) = text.get(start..end) else {

@@ -108,6 +108,7 @@ enum Rule {
     Prefix(&'static str),
     Contains(&'static str),
     Exact(&'static str),
+    Suffix(&'static str),
 }
 
 static CHROME_RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -116,6 +117,7 @@ static CHROME_RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             ["prefix", p] => Some(Rule::Prefix(p)),
             ["contains", p] => Some(Rule::Contains(p)),
             ["exact", p] => Some(Rule::Exact(p)),
+            ["suffix", p] => Some(Rule::Suffix(p)),
             _ => None,
         })
         .collect()
@@ -124,16 +126,22 @@ static CHROME_RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 /// Longest line (in chars) that a `contains` rule may call chrome.
 const SHORT_LINE: usize = 40;
 
+/// Longest line (in chars) that a `suffix` rule may call chrome.
+const LABEL_LINE: usize = 20;
+
 /// True when a trimmed line is portal chrome.
 pub fn is_chrome(line: &str) -> bool {
     if is_page_number(line) {
         return true;
     }
-    let short = line.chars().count() <= SHORT_LINE;
+    let chars = line.chars().count();
+    let short = chars <= SHORT_LINE;
+    let label = chars <= LABEL_LINE;
     CHROME_RULES.iter().any(|rule| match rule {
         Rule::Prefix(p) => line.starts_with(p),
         Rule::Contains(p) => short && line.contains(p),
         Rule::Exact(p) => line == *p,
+        Rule::Suffix(p) => label && line.ends_with(p) && line.chars().all(crate::normalize::is_han),
     })
 }
 
@@ -175,6 +183,9 @@ mod tests {
             "(阅读全部图文内容,您需要先登录!)",
             "视力保护色:",
             "核心提示:为贯彻落实《质量强国建设纲要》,制定本方案。",
+            "全国各省市政府网站",
+            "滨海新区政府系统网站",
+            "重点链接",
         ] {
             assert!(is_chrome(chrome), "{chrome} is portal chrome");
         }
@@ -183,6 +194,8 @@ mod tests {
             "各单位要明确工作位置和职责分工。",
             "(一)加强组织领导",
             "相关部门要按照职责分工抓好落实。",
+            "(三)加强政府网站建设",
+            "各区要加强政府网站和政务新媒体建设。",
         ] {
             assert!(!is_chrome(body), "{body} is part of the document");
         }

@@ -279,3 +279,44 @@ mod no_panic {
         }
     }
 }
+
+#[test]
+fn a_figure_that_counts_a_list_names_the_noun_after_it() {
+    let subject = |text: &str| {
+        quantities(text)
+            .first()
+            .and_then(|q| q.subject.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        subject("组织修订《天津质量奖管理办法》和《天津质量奖卓越模式》、《天津质量奖评审规程》2项地方标准，启动评选工作。"),
+        "地方标准",
+        "a figure after a list of titles counts the noun after it"
+    );
+    assert_eq!(
+        subject(
+            "每个组别分别设计算机网络管理员、机床装调维修工、模具工（冲压）等3个竞赛职业（工种）。"
+        ),
+        "竞赛职业",
+        "a figure after a list closed by 等 counts the noun after it"
+    );
+    assert_eq!(
+        subject("区委宣传部、区市场监管局等21个部门联合开展了“质量月”活动。"),
+        "区市场监管局等",
+        "an organisers count keeps its organisers: the unit already names the noun"
+    );
+}
+
+#[test]
+fn a_list_stays_the_subject_when_the_words_after_run_on_into_a_predicate() {
+    let q = quantities("县区高质量发展、粮食安全、六大强农等11项工作获得省政府真抓实干督查激励。");
+    let q = q
+        .iter()
+        .find(|q| q.raw == "11项")
+        .expect("11项 is a quantity");
+    assert_eq!(
+        q.subject.as_deref(),
+        Some("六大强农等"),
+        "a long run after the figure is a predicate, not the counted noun"
+    );
+}

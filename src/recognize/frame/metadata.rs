@@ -185,6 +185,18 @@ mod tests {
     }
 
     #[test]
+    fn empty_values_and_view_counters() {
+        assert_eq!(
+            kv("发布时间:2020-09-03 作者: 来源: 浏览:1840"),
+            [
+                ("发布时间".into(), "2020-09-03".into()),
+                ("浏览".into(), "1840".into())
+            ],
+            "empty 作者/来源 give no pair and the view counter is not read as the source"
+        );
+    }
+
+    #[test]
     fn letter_spaced_keys_and_body_lines() {
         assert_eq!(
             kv("索 引 号:009050039/2020-00253"),

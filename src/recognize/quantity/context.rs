@@ -184,16 +184,31 @@ static TRIM: LazyLock<(Words, Words, Words)> = LazyLock::new(|| {
     (lead, trail, verbs)
 });
 
+/// Longest noun (in chars) read after a list the figure counts.
+const LISTED_NOUN_MAX: usize = 8;
+
 /// The subject of a quantity from the text before it (`head`) and after it (`tail`): the
-/// phrase before it, or, when that is only a verb (建成, 新增), the noun after it.
+/// phrase before it, or the noun after it when the phrase before is only a verb (建成,
+/// 新增), a list of titles the figure counts (修订《A》《B》2项地方标准) or a list closed
+/// by 等 that the figure counts on into a noun (模具工等3个竞赛职业).
 ///
 /// ```
 /// use zhengce::recognize::quantity::context::subject_around;
 /// assert_eq!(subject_around("到2025年，建成", "口袋公园，").as_deref(), Some("口袋公园"));
 /// assert_eq!(subject_around("检查使用单位", "，").as_deref(), Some("检查使用单位"));
+/// assert_eq!(subject_around("修订《天津质量奖评审规程》", "地方标准，").as_deref(), Some("地方标准"));
 /// ```
 pub fn subject_around(head: &str, tail: &str) -> Option<String> {
     let before = subject(head);
+    let counts_on = |b: &str| {
+        b.ends_with('》')
+            || (b.ends_with('等')
+                && tail
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c == '“' || crate::normalize::is_han(c)))
+    };
+    let listed = before.as_deref().is_some_and(counts_on);
     let verb_only = match &before {
         None => true,
         Some(b) => TRIM.2.iter().any(|v| {
@@ -201,7 +216,7 @@ pub fn subject_around(head: &str, tail: &str) -> Option<String> {
                 .is_some_and(|rest| rest.chars().count() <= 2)
         }),
     };
-    if !verb_only {
+    if !verb_only && !listed {
         return before;
     }
     let noun: String = tail
@@ -210,7 +225,10 @@ pub fn subject_around(head: &str, tail: &str) -> Option<String> {
         .take_while(|&c| !is_clause_break(c) && crate::normalize::is_han(c))
         .take(20)
         .collect();
-    if noun.chars().count() >= 2 {
+    let n = noun.chars().count();
+    // After a list the noun must end its clause soon: "等11项工作获得…激励" runs on
+    // into a predicate, and the list itself is then the better subject.
+    if n >= 2 && (verb_only || n <= LISTED_NOUN_MAX) {
         Some(noun)
     } else {
         before

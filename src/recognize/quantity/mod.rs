@@ -377,10 +377,14 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
         };
         let clause = context::cues(clause_around(s, q.start, q.end, sentence_start));
         let subject_from = last_end.max(sentence_start).min(q.start);
-        let subject = context::subject_around(
-            s.get(subject_from..q.start).unwrap_or_default(),
-            s.get(q.end..).unwrap_or_default(),
-        );
+        // A unit that carries its noun (21个部门) leaves nothing after it to count.
+        let tail = if q.unit.ends_with("部门") {
+            ""
+        } else {
+            s.get(q.end..).unwrap_or_default()
+        };
+        let subject =
+            context::subject_around(s.get(subject_from..q.start).unwrap_or_default(), tail);
         let raw = s.get(q.start..q.end).unwrap_or_default().to_string();
         let organisers =
             q.unit.ends_with("部门") && s.get(..q.start).is_some_and(|h| h.ends_with('等'));

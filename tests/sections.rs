@@ -327,3 +327,42 @@ fn articles_number_on_across_chapters_and_sections() {
         "第三条 under 第二章 第二节"
     );
 }
+
+#[test]
+fn the_title_printed_again_at_the_foot_of_the_page_ends_the_last_section() {
+    let text = "天津市市场监督管理委员会关于印发《天津市质量行动实施方案》的通知\n\n\
+各相关单位:\n\n现将《天津市质量行动实施方案》印发给你们,请结合实际认真贯彻落实。\n\n2023年9月4日\n\n\
+天津市质量行动实施方案\n\n一、强化实施保障\n\n(一)强化示范引领。推进质量强国标杆城市建设。\
+(市市场监管委、市委宣传部等按职责分工负责)\n\n\
+天津市市场监督管理委员会关于印发《天津市质量行动实施方案》的通知\n\n\
+食品伙伴网提供标准法规解读、舆情监控、合规咨询、申报注册等服务。\n电询:0535-2129301\n";
+    let doc = zhengce::parse_text(text);
+    let item = &doc.sections[0].children[0];
+    assert!(
+        item.text.ends_with("等按职责分工负责)"),
+        "the last item ends with its own text, not with the portal footer: {:?}",
+        item.text
+    );
+    let embedded = &doc.embedded[0];
+    assert!(
+        text[embedded.span.start..embedded.span.end].ends_with("等按职责分工负责)"),
+        "the embedded plan ends at its last line, before the repeated title"
+    );
+}
+
+#[test]
+fn the_attachment_note_before_the_signature_ends_the_last_section() {
+    let text = "大田县质量强县工作领导小组办公室 关于开展2021年“质量月”活动的通知\n\n\
+县发改局、县科技局,各有关企业:\n\n五、活动要求\n\n\
+(一)扎实推进,确保实效。要坚持问题导向,有效提升产品、产业的质量水平。\n\n\
+活动结束后,请县各有关部门认真总结。\n\n  附件:. 2021年大田县质量月活动口号 \n\n\
+大田县质量强县工作领导小组办公室\n\n(大田县市场监督管理局代章)\n\n   2021年9月10日   \n";
+    let doc = zhengce::parse_text(text);
+    let item = &doc.sections[0].children[0];
+    assert!(
+        item.text.ends_with("请县各有关部门认真总结。"),
+        "the 附件 note is not part of the last item: {:?}",
+        item.text
+    );
+    assert_eq!(doc.attachments.len(), 1, "the attachment is still listed");
+}

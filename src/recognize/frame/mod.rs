@@ -98,6 +98,20 @@ fn key(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// True when `line` is the document's title printed again, as portals do at the foot of
+/// the page after the body: what follows is the page footer, not the document.
+///
+/// ```
+/// use zhengce::recognize::frame::repeats_title;
+/// let title = "天津市市场监督管理委员会关于印发《实施方案》的通知";
+/// assert!(repeats_title("天津市市场监督管理委员会关于印发《实施方案》的通知", title));
+/// assert!(!repeats_title("实施方案", title));
+/// ```
+pub fn repeats_title(line: &str, title: &str) -> bool {
+    let want = key(title);
+    want.chars().count() >= 8 && key(line) == want
+}
+
 /// Fills the document's frame fields.
 pub fn recognize(input: &Input<'_>, doc: &mut Document) {
     let text = input.text;
@@ -384,10 +398,25 @@ fn embedded(lines: &[Line<'_>], t: &title::Title, text_len: usize) -> Option<Emb
             if k == want {
                 let first = lines.get(i)?;
                 let kind = title_genre(inner).map_or(DocKind::Other, |(k, _)| k);
+                // The body ends before the notice's title printed again in the page footer.
+                let end = lines
+                    .iter()
+                    .skip(j + 1)
+                    .position(|l| !l.chrome && repeats_title(l.text, &t.text))
+                    .and_then(|k| {
+                        lines
+                            .get(..=j + k)?
+                            .iter()
+                            .rev()
+                            .find(|l| !l.chrome)
+                            .map(|l| l.span.end)
+                    })
+                    .unwrap_or(text_len)
+                    .max(first.span.end);
                 return Some(Embedded {
                     title: acc,
                     kind,
-                    span: Span::new(first.span.start, text_len),
+                    span: Span::new(first.span.start, end),
                 });
             }
             if !want.starts_with(&k) {

@@ -214,15 +214,31 @@ fn genre_of_kind(kind: DocKind) -> Option<QuantityKind> {
     }
 }
 
-/// A title without closing marks and a trailing period note: "方案(2023—2025年)》" → "方案".
+/// A title without closing marks, a file extension and a trailing period note:
+/// "方案(2023—2025年)》" → "方案", "## 文档 :上海市北斗产业高质量发展三年行动计划.md" → "…计划".
 fn strip_title_tail(t: &str) -> &str {
     let t = t.trim_end_matches(['》', '*', '#', ' ']);
+    let t = strip_file_extension(t).trim_end_matches(['》', '*', '#', ' ']);
     if t.ends_with([')', '）']) {
         if let Some(p) = t.rfind(['(', '（']) {
             return t.get(..p).unwrap_or(t).trim_end();
         }
     }
     t
+}
+
+/// A scraped file name's extension (".md", ".docx", ".pdf") removed: 2 to 4 ASCII letters
+/// after the last ".".
+fn strip_file_extension(t: &str) -> &str {
+    let Some(dot) = t.rfind('.') else {
+        return t;
+    };
+    let ext = t.get(dot + 1..).unwrap_or_default();
+    if dot > 0 && (2..=4).contains(&ext.len()) && ext.chars().all(|c| c.is_ascii_alphabetic()) {
+        t.get(..dot).unwrap_or(t)
+    } else {
+        t
+    }
 }
 
 /// The last year of a plan period printed in a title line: 方案(2023—2025年) → 2025.
@@ -739,6 +755,23 @@ mod tests {
         assert!(
             !may_hold_number("加强组织领导"),
             "a line without numerals is skipped"
+        );
+    }
+
+    #[test]
+    fn a_scraped_file_name_heading_is_a_title_line() {
+        assert!(
+            is_title_line("## 文档 :上海市北斗产业高质量发展三年行动计划.md"),
+            "a Markdown file-name heading is the title, so 三年 in it is a name, not a quantity"
+        );
+        assert_eq!(
+            strip_title_tail("关于印发《工作要点》的通知.docx"),
+            "关于印发《工作要点》的通知",
+            "the extension is dropped before the genre word is read"
+        );
+        assert!(
+            !is_title_line("全年完成1.5万吨"),
+            "a figure with a decimal point is no file name"
         );
     }
 }

@@ -15,8 +15,9 @@
 pub mod marker;
 pub mod tree;
 
-use super::Input;
+use super::{frame, Input};
 use crate::model::{Document, SectionStyle};
+use crate::segment::LineKind;
 use tree::Candidate;
 
 /// Characters after which a new sentence starts (normalized text).
@@ -35,8 +36,17 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
     let mut shi_next: Option<u32> = None;
     let mut seen_date_line = false;
     let mut last_body_end = 0;
+    let title = doc.title.as_ref();
     for line in input.segmented.body() {
         let content = line.text(text);
+        // The title printed again after the body opens the page footer.
+        if !cands.is_empty()
+            && title.is_some_and(|t| {
+                line.content.start >= t.span.end && frame::repeats_title(content, &t.text)
+            })
+        {
+            break;
+        }
         last_body_end = line.content.end;
         let (lead, stripped) = strip_decoration(content);
         let base = line.content.start + lead;
@@ -158,6 +168,27 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
     }
     if let Some(d) = &doc.dates.written {
         stops.push(d.span.start);
+    }
+    // So does the 附件 note (附件: 1. …) printed between the body and the signature.
+    if let Some(a) = doc.attachments.first() {
+        let lines = &input.segmented.lines;
+        if let Some(i) = lines
+            .iter()
+            .position(|l| l.span.start <= a.span.start && a.span.start <= l.span.end)
+        {
+            // The items may follow a "附件:" line of their own.
+            let head = lines
+                .get(..=i)
+                .unwrap_or_default()
+                .iter()
+                .rev()
+                .filter(|l| l.kind != LineKind::Blank)
+                .take(2)
+                .find(|l| l.text(text).starts_with("附件"));
+            if let Some(l) = head.or_else(|| lines.get(i)) {
+                stops.push(l.content.start);
+            }
+        }
     }
     stops.sort_unstable();
     stops.dedup();

@@ -112,6 +112,15 @@ pub fn repeats_title(line: &str, title: &str) -> bool {
     want.chars().count() >= 8 && key(line) == want
 }
 
+/// The comparison key of a carried title: [`key`] without a leading 关于 and without 的,
+/// which a notice's title often drops from the title it carries (印发广东省…生长实行方案
+/// carries 广东省…生长的实行方案; 印发贯彻《…》推进…实施方案 carries 关于贯彻《…》推进…的实施方案).
+fn loose_key(s: &str) -> String {
+    let k = key(s);
+    let k = k.strip_prefix("关于").unwrap_or(&k);
+    k.chars().filter(|&c| c != '的').collect()
+}
+
 /// Fills the document's frame fields.
 pub fn recognize(input: &Input<'_>, doc: &mut Document) {
     let text = input.text;
@@ -376,12 +385,15 @@ fn embedded(lines: &[Line<'_>], t: &title::Title, text_len: usize) -> Option<Emb
     let rest = t.text.get(verb..)?;
     let end = rest.rfind("的通知").unwrap_or(rest.len());
     let inner = rest.get(..end)?.trim();
-    // The outermost 《…》 when there is one (转发区绿化市容局制订的《…》).
+    // The outermost 《…》 when it closes the carried title (转发区绿化市容局制订的《…》),
+    // not a law named inside it (印发贯彻《上海市生活垃圾管理条例》推进…实施方案).
     let inner = match (inner.find('《'), inner.rfind('》')) {
-        (Some(a), Some(b)) if a < b => inner.get(a + '《'.len_utf8()..b).unwrap_or(inner),
+        (Some(a), Some(b)) if a < b && inner.ends_with('》') => {
+            inner.get(a + '《'.len_utf8()..b).unwrap_or(inner)
+        }
         _ => inner,
     };
-    let want = key(inner);
+    let want = loose_key(inner);
     if want.chars().count() < 4 {
         return None;
     }
@@ -394,7 +406,7 @@ fn embedded(lines: &[Line<'_>], t: &title::Title, text_len: usize) -> Option<Emb
             }
             let (s, e) = title::title_part(l.text).unwrap_or((0, l.text.len()));
             acc.push_str(l.text.get(s..e).unwrap_or_default());
-            let k = key(&acc);
+            let k = loose_key(&acc);
             if k == want {
                 let first = lines.get(i)?;
                 let kind = title_genre(inner).map_or(DocKind::Other, |(k, _)| k);

@@ -340,3 +340,26 @@ fn red_header_layout_and_wrapped_recipients() {
         "written date"
     );
 }
+
+#[test]
+fn embedded_title_that_adds_de_or_guanyu() {
+    let doc = crate::parse_text(
+        "广东省人民政府办公厅关于印发广东省\n进一步加鼎力度支持民间投资生长\n实行方案的通知\n粤府办〔2023〕5号\n各地级以上市人民政府,省政府各部门、各直属机构:\n《广东省进一步加鼎力度支持民间投资生长的实行方案》已经省人民政府赞成,现印发给你们。\n广东省人民政府办公厅\n2023年3月17日\n广东省进一步加鼎力度支持民间\n投资生长的实行方案\n一、施展重大项目牵引和政府投资撬动作用\n",
+    );
+    assert_eq!(
+        doc.embedded.first().map(|e| e.title.as_str()),
+        Some("广东省进一步加鼎力度支持民间投资生长的实行方案"),
+        "the carried plan's title may add 的 to the notice's wording"
+    );
+    let doc = crate::parse_text(
+        "上海市宝山区人民政府办公室关于印发贯彻《上海市生活垃圾管理条例》推进全程分类体系建设实施方案的通知\n各镇人民政府,各街道办事处:\n现印发给你们,请认真按照执行。\n上海市宝山区人民政府办公室\n2019年5月5日\n关于贯彻《上海市生活垃圾管理条例》\n推进全程分类体系建设的实施方案\n一、指导思想\n",
+    );
+    assert_eq!(
+        doc.embedded.first().map(|e| (e.title.as_str(), e.kind)),
+        Some((
+            "关于贯彻《上海市生活垃圾管理条例》推进全程分类体系建设的实施方案",
+            DocKind::Plan
+        )),
+        "a law named inside the carried title is not the carried title; 关于 and 的 may be added"
+    );
+}

@@ -362,15 +362,29 @@ fn embedded(lines: &[Line<'_>], t: &title::Title, text_len: usize) -> Option<Emb
     }
     for i in t.lines.1 + 1..lines.len() {
         let mut acc = String::new();
+        // Bytes of `want` that the key of `acc` matches so far: the key is compared as it
+        // grows, so most lines are refused at their first letter.
+        let mut matched = 0;
         for j in i..(i + 4).min(lines.len()) {
             let l = lines.get(j)?;
             if l.chrome {
                 break;
             }
             let (s, e) = title::title_part(l.text).unwrap_or((0, l.text.len()));
-            acc.push_str(l.text.get(s..e).unwrap_or_default());
-            let k = key(&acc);
-            if k == want {
+            let part = l.text.get(s..e).unwrap_or_default();
+            acc.push_str(part);
+            let mut prefix = true;
+            for c in part.chars().filter(|c| c.is_alphanumeric()) {
+                let mut buf = [0; 4];
+                let c = c.encode_utf8(&mut buf);
+                if want.get(matched..).is_some_and(|w| w.starts_with(&*c)) {
+                    matched += c.len();
+                } else {
+                    prefix = false;
+                    break;
+                }
+            }
+            if prefix && matched == want.len() {
                 let first = lines.get(i)?;
                 let kind = title_genre(inner).map_or(DocKind::Other, |(k, _)| k);
                 return Some(Embedded {
@@ -379,7 +393,7 @@ fn embedded(lines: &[Line<'_>], t: &title::Title, text_len: usize) -> Option<Emb
                     span: Span::new(first.span.start, text_len),
                 });
             }
-            if !want.starts_with(&k) {
+            if !prefix {
                 break;
             }
         }

@@ -109,7 +109,15 @@ pub fn find_all(text: &str) -> Vec<FoundDate> {
             repaired,
         });
     };
-    for c in YMD.captures_iter(text) {
+    // Literal prefilters: every pattern but SEP needs 年 or 日, SEP needs a separator.
+    let nian = memchr::memmem::find(text.as_bytes(), "年".as_bytes()).is_some();
+    let ri = memchr::memmem::find(text.as_bytes(), "日".as_bytes()).is_some();
+    let sep = memchr::memchr3(b'-', b'.', b'/', text.as_bytes()).is_some();
+    if !(nian || ri || sep) {
+        return out;
+    }
+    let when = |on: bool| if on { text } else { "" };
+    for c in YMD.captures_iter(when(nian)) {
         let (y, m, d) = (num(&c, 1), num(&c, 2), num(&c, 3));
         if let (Some(y), Some(m), Some(d), Some(all)) = (y, m, d, c.get(0)) {
             if valid(y, m, d) {
@@ -117,7 +125,7 @@ pub fn find_all(text: &str) -> Vec<FoundDate> {
             }
         }
     }
-    for c in SEP.captures_iter(text) {
+    for c in SEP.captures_iter(when(sep)) {
         let same_sep = c.get(2).map(|m| m.as_str()) == c.get(4).map(|m| m.as_str());
         let (y, m, d) = (num(&c, 1), num(&c, 3), num(&c, 5));
         if let (true, Some(y), Some(m), Some(d), Some(all)) = (same_sep, y, m, d, c.get(0)) {
@@ -126,7 +134,7 @@ pub fn find_all(text: &str) -> Vec<FoundDate> {
             }
         }
     }
-    for c in CN.captures_iter(text) {
+    for c in CN.captures_iter(when(nian)) {
         let y = c.get(1).and_then(|m| cn_year(m.as_str()));
         let m = c.get(2).and_then(|m| cn_small(m.as_str()));
         let d = c.get(3).and_then(|m| cn_small(m.as_str()));
@@ -136,7 +144,7 @@ pub fn find_all(text: &str) -> Vec<FoundDate> {
             }
         }
     }
-    for c in GARBLED.captures_iter(text) {
+    for c in GARBLED.captures_iter(when(ri)) {
         let (Some(all), Some(y), Some(md)) = (c.get(0), num(&c, 1), c.get(2)) else {
             continue;
         };
@@ -151,7 +159,7 @@ pub fn find_all(text: &str) -> Vec<FoundDate> {
             push(&mut out, all.start(), all.end(), iso(y, m, d), true);
         }
     }
-    for c in YM.captures_iter(text) {
+    for c in YM.captures_iter(when(nian)) {
         let (y, m) = (num(&c, 1), num(&c, 2));
         if let (Some(y), Some(m), Some(all)) = (y, m, c.get(0)) {
             if valid(y, m, 1) {

@@ -31,6 +31,8 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
+
 use crate::grammar;
 
 struct Lexicon {
@@ -59,6 +61,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     lex
+});
+
+/// Any stop word (a word a name never holds), found in one pass.
+static STOP: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(LEXICON.stop.iter()).unwrap_or_else(|e| panic!("department stop words: {e}"))
 });
 
 /// Longest name, in characters, that is still read as one unit.
@@ -157,7 +164,7 @@ pub fn is_unit(name: &str) -> bool {
     if lex.names.contains(core) || lex.names.contains(name) {
         return true;
     }
-    if lex.stop.iter().any(|w| top_level(core).contains(w)) {
+    if STOP.is_match(&top_level(core)) {
         return false;
     }
     let suffix = lex
@@ -184,7 +191,7 @@ pub fn is_name_like(name: &str) -> bool {
     !name.is_empty()
         && name.chars().count() <= MAX_UNIT_CHARS
         && top_level_clean(name)
-        && !LEXICON.stop.iter().any(|w| top_level(name).contains(w))
+        && !STOP.is_match(&top_level(name))
 }
 
 /// One unit cut from a list: its text as printed and its byte range in the list.

@@ -13,6 +13,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::lexicon::{is_org, DISCLOSURE, SEAL};
@@ -35,6 +36,11 @@ pub struct DateLine {
 pub fn date_line(l: &Line) -> Option<(FoundDate, Option<TextSpan>)> {
     let t = l.text;
     if t.ends_with("印发") || t.ends_with("通过") || t.ends_with("发布") {
+        return None;
+    }
+    // Every full date ends in 日, 号 or a digit: most lines are refused without a search.
+    let last = t.trim_end_matches([' ', '(', ')']).chars().next_back();
+    if !last.is_some_and(|c| c == '日' || c == '号' || c.is_numeric()) {
         return None;
     }
     if let Some(d) = date::parse_line(t) {
@@ -108,6 +114,11 @@ pub fn dateline(l: &Line) -> Option<FoundDate> {
     let dashed = l.text.starts_with('—');
     let t = l.text.trim_start_matches(['—', '-', '(', ' ']);
     let offset = l.text.len() - t.len();
+    // A date starts with a digit or a Chinese year digit.
+    let first = t.chars().next()?;
+    if !(first.is_numeric() || "〇○零O一二三四五六七八九".contains(first)) {
+        return None;
+    }
     let d = date::find_all(t).into_iter().next()?;
     if d.span.start != 0 || d.value.len() != 10 {
         return None;
@@ -146,10 +157,15 @@ pub fn signature(lines: &[Line], date: &DateLine) -> Vec<TextSpan> {
     out
 }
 
+/// Any disclosure word: one pass over a line instead of one search per word.
+static DISCLOSURE_ANY: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(DISCLOSURE.iter()).unwrap_or_else(|e| panic!("disclosure words: {e}"))
+});
+
 /// The disclosure note (此件公开发布 …) on a short line at or after `from`.
 pub fn disclosure(lines: &[Line], from: usize) -> Option<TextSpan> {
     for l in lines.iter().skip(from) {
-        if l.chrome || l.text.chars().count() > 30 {
+        if l.chrome || l.text.chars().count() > 30 || !DISCLOSURE_ANY.is_match(l.text) {
             continue;
         }
         for w in DISCLOSURE.iter() {

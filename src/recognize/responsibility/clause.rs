@@ -17,6 +17,8 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
+
 use crate::grammar;
 use crate::recognize::department::{is_close, is_name_like, is_open, is_unit, split_units};
 
@@ -87,12 +89,29 @@ pub struct Parsed {
 /// The label (and its role) that `s` starts with, followed by a colon; returns the rest.
 pub fn strip_label(s: &str) -> Option<(&'static str, Role, &str)> {
     let s = s.trim_start();
+    // Most text starts with no label's first char: one lookup instead of one per label.
+    let first = s.chars().next()?;
+    if !LABEL_FIRST.contains(&first) {
+        return None;
+    }
     VOCABULARY.labels.iter().find_map(|(label, role)| {
         let rest = s.strip_prefix(label)?.trim_start();
         let rest = rest.strip_prefix(':').or_else(|| rest.strip_prefix('：'))?;
         Some((*label, *role, rest))
     })
 }
+
+/// The first chars of the labels.
+static LABEL_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut v: Vec<char> = VOCABULARY
+        .labels
+        .iter()
+        .filter_map(|(l, _)| l.chars().next())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
 
 /// The role of a column header or label printed without a colon (牵头部门 → lead).
 pub fn label_role(s: &str) -> Option<Role> {
@@ -408,8 +427,36 @@ pub fn parse_sentence(text: &str) -> Option<Parsed> {
     parse_checked(text, Check::All)
 }
 
+/// Every label and phrase: a clause holds one of them, or it assigns nothing.
+static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let v = &*VOCABULARY;
+    let words = v.labels.iter().chain(v.phrases.iter()).map(|(w, _)| *w);
+    AhoCorasick::new(words).unwrap_or_else(|e| panic!("responsibility cues: {e}"))
+});
+
+/// True when a label or phrase ends where a clause part may end: a phrase closes a part
+/// (before , ; 。 or the end) and a label takes a colon. Without one, nothing is assigned.
+fn has_cue(text: &str) -> bool {
+    CUES.find_overlapping_iter(text).any(|m| {
+        text.get(m.end()..).is_some_and(|rest| {
+            rest.chars()
+                .next()
+                .is_none_or(|c| matches!(c, ',' | '，' | ';' | '；' | '。' | ':' | '：'))
+        })
+    })
+}
+
 fn parse_checked(text: &str, check: Check) -> Option<Parsed> {
+    // A labelled and an unlabelled clause both need a label or a phrase. Compacting only
+    // drops spaces (and may add 、), so without spaces the text is what is searched.
+    let spaced = text.contains(char::is_whitespace);
+    if !spaced && !has_cue(text) {
+        return None;
+    }
     let compact = compact(text);
+    if spaced && !has_cue(&compact) {
+        return None;
+    }
     let mut parsed = Parsed::default();
     let mut any_labelled = false;
     let mut all_read = true;

@@ -104,23 +104,34 @@ pub fn segment(text: &str) -> Segmented {
     Segmented { lines }
 }
 
-enum Rule {
-    Prefix(&'static str),
-    Contains(&'static str),
-    Exact(&'static str),
-    Suffix(&'static str),
+/// The chrome rules of `grammars/chrome.txt`, indexed so that a body line costs one
+/// binary search on its first char: most lines begin with a character no rule starts with.
+#[derive(Default)]
+struct ChromeRules {
+    /// `prefix` and `exact` rules as `(first char, text, exact?)`, sorted by first char.
+    by_first: Vec<(char, &'static str, bool)>,
+    /// `contains` rules, tried on short lines only.
+    contains: Vec<&'static str>,
+    /// `suffix` rules, tried on short all-Han lines only.
+    suffix: Vec<&'static str>,
 }
 
-static CHROME_RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
-    grammar::entries(grammar::CHROME.contents)
-        .filter_map(|row| match row.as_slice() {
-            ["prefix", p] => Some(Rule::Prefix(p)),
-            ["contains", p] => Some(Rule::Contains(p)),
-            ["exact", p] => Some(Rule::Exact(p)),
-            ["suffix", p] => Some(Rule::Suffix(p)),
-            _ => None,
-        })
-        .collect()
+static CHROME_RULES: LazyLock<ChromeRules> = LazyLock::new(|| {
+    let mut rules = ChromeRules::default();
+    for row in grammar::entries(grammar::CHROME.contents) {
+        match row.as_slice() {
+            [kind @ ("prefix" | "exact"), p] => {
+                if let Some(first) = p.chars().next() {
+                    rules.by_first.push((first, p, *kind == "exact"));
+                }
+            }
+            ["contains", p] => rules.contains.push(p),
+            ["suffix", p] => rules.suffix.push(p),
+            _ => {}
+        }
+    }
+    rules.by_first.sort_by_key(|r| r.0);
+    rules
 });
 
 /// Longest line (in chars) that a `contains` rule may call chrome.
@@ -134,15 +145,31 @@ pub fn is_chrome(line: &str) -> bool {
     if is_page_number(line) {
         return true;
     }
-    let chars = line.chars().count();
-    let short = chars <= SHORT_LINE;
-    let label = chars <= LABEL_LINE;
-    CHROME_RULES.iter().any(|rule| match rule {
-        Rule::Prefix(p) => line.starts_with(p),
-        Rule::Contains(p) => short && line.contains(p),
-        Rule::Exact(p) => line == *p,
-        Rule::Suffix(p) => label && line.ends_with(p) && line.chars().all(crate::normalize::is_han),
-    })
+    let rules = &*CHROME_RULES;
+    let Some(first) = line.chars().next() else {
+        return false;
+    };
+    let from = rules.by_first.partition_point(|r| r.0 < first);
+    let starting = rules.by_first.get(from..).unwrap_or_default();
+    if starting
+        .iter()
+        .take_while(|r| r.0 == first)
+        .any(|&(_, p, exact)| {
+            if exact {
+                line == p
+            } else {
+                line.starts_with(p)
+            }
+        })
+    {
+        return true;
+    }
+    // Only the first SHORT_LINE + 1 chars are counted: a longer line is neither.
+    let chars = line.chars().take(SHORT_LINE + 1).count();
+    (chars <= SHORT_LINE && rules.contains.iter().any(|p| line.contains(p)))
+        || (chars <= LABEL_LINE
+            && rules.suffix.iter().any(|p| line.ends_with(p))
+            && line.chars().all(crate::normalize::is_han))
 }
 
 /// A page number line: "— 3 —", "- 12 -", "第3页", "3/12".

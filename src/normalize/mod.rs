@@ -130,6 +130,12 @@ fn fold_text(decoded: &str) -> Normalized {
             Some(k) => i += k,
             None => break,
         }
+        // In U+3000–U+3FFF only the ideographic space U+3000 (E3 80 80) changes; 。、〔〕《》
+        // (E3 80 8x) are very common and are passed over here without decoding.
+        if bytes.get(i) == Some(&0xE3) && bytes.get(i + 1..i + 3) != Some(&[0x80, 0x80][..]) {
+            i += 3;
+            continue;
+        }
         // Interesting bytes are ASCII or lead bytes, so `i` is a char boundary.
         let Some(c) = decoded.get(i..).and_then(|s| s.chars().next()) else {
             break;

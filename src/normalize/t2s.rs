@@ -29,6 +29,9 @@ type PhraseRows = Vec<(Vec<char>, Vec<char>)>;
 struct Tables {
     /// BMP character → simplified character, `'\0'` where unchanged.
     bmp: Vec<char>,
+    /// One bit per BMP char: is it converted? 8 KB, so the detection scan over a long
+    /// simplified text stays in the first-level cache instead of reading `bmp`.
+    bmp_converted: Vec<u64>,
     /// Characters outside the BMP.
     astral: HashMap<char, char>,
     /// Phrases by their first (character-converted) char: `(key, value)`, longest first.
@@ -46,6 +49,15 @@ impl Tables {
             return (s != '\0').then_some(s);
         }
         self.astral.get(&c).copied()
+    }
+
+    /// True when `c` has a simplified form: the same answer as `self.char(c).is_some()`.
+    fn is_converted(&self, c: char) -> bool {
+        let i = c as usize;
+        match self.bmp_converted.get(i / 64) {
+            Some(word) => word & (1 << (i % 64)) != 0,
+            None => self.astral.contains_key(&c),
+        }
     }
 
     fn convert(&self, c: char) -> char {
@@ -98,8 +110,15 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
             }
         }
     }
+    let mut bmp_converted = vec![0u64; 0x1_0000 / 64];
+    for (i, &s) in bmp.iter().enumerate() {
+        if let (true, Some(word)) = (s != '\0', bmp_converted.get_mut(i / 64)) {
+            *word |= 1 << (i % 64);
+        }
+    }
     let mut tables = Tables {
         bmp,
+        bmp_converted,
         astral,
         phrases: HashMap::new(),
         phrase_start: vec![0; 0x1_0000 / 64],
@@ -153,7 +172,7 @@ pub fn is_mostly_traditional(text: &str) -> bool {
             continue;
         }
         han += 1;
-        if tables.char(c).is_some() {
+        if tables.is_converted(c) {
             traditional += 1;
         }
         if han >= SAMPLE_HAN {

@@ -36,14 +36,17 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
     let mut shi_next: Option<u32> = None;
     let mut seen_date_line = false;
     let mut last_body_end = 0;
-    let title = doc.title.as_ref();
+    let title = doc
+        .title
+        .as_ref()
+        .map(|t| (t.span.end, frame::TitleKey::new(&t.text)));
     for line in input.segmented.body() {
         let content = line.text(text);
         // The title printed again after the body opens the page footer.
         if !cands.is_empty()
-            && title.is_some_and(|t| {
-                line.content.start >= t.span.end && frame::repeats_title(content, &t.text)
-            })
+            && title
+                .as_ref()
+                .is_some_and(|(end, key)| line.content.start >= *end && key.repeated_by(content))
         {
             break;
         }

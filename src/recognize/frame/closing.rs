@@ -114,9 +114,7 @@ pub fn dateline(l: &Line) -> Option<FoundDate> {
     let dashed = l.text.starts_with('—');
     let t = l.text.trim_start_matches(['—', '-', '(', ' ']);
     let offset = l.text.len() - t.len();
-    // A date starts with a digit or a Chinese year digit.
-    let first = t.chars().next()?;
-    if !(first.is_numeric() || "〇○零O一二三四五六七八九".contains(first)) {
+    if !opens_with_year(t) {
         return None;
     }
     let d = date::find_all(t).into_iter().next()?;
@@ -128,6 +126,21 @@ pub fn dateline(l: &Line) -> Option<FoundDate> {
     ok.then(|| FoundDate {
         span: d.span.shift(l.span.start + offset),
         ..d
+    })
+}
+
+/// True when `t` opens with four year digits: ASCII or other decimal digits, or the
+/// digits of a year written in Chinese (二〇二三, 二00八, 一九五○). Exact prefilter for
+/// [`dateline`]: every full date [`date::find_all`] can read at offset 0 starts with a
+/// four-digit year (`\d{4}` or four Chinese year digits), and every `\d` is numeric.
+fn opens_with_year(t: &str) -> bool {
+    let mut chars = t.chars();
+    (0..4).all(|_| {
+        chars.next().is_some_and(|c| {
+            c.is_ascii_digit()
+                || "〇○零O0一二三四五六七八九".contains(c)
+                || (!c.is_ascii() && !('\u{4E00}'..='\u{9FFF}').contains(&c) && c.is_numeric())
+        })
     })
 }
 

@@ -429,3 +429,38 @@ fn title_key_matches_as_the_collected_key() {
         "a title of under 8 letters never matches"
     );
 }
+
+#[test]
+fn no_cjk_ideograph_is_numeric() {
+    let numeric: Vec<char> = ('\u{4E00}'..='\u{9FFF}')
+        .filter(|c| c.is_numeric())
+        .collect();
+    assert!(
+        numeric.is_empty(),
+        "no CJK Unified Ideograph is numeric, as the year prefilter assumes: {numeric:?}"
+    );
+}
+
+#[test]
+fn datelines_need_a_year_at_the_start() {
+    use super::closing::dateline;
+    use super::Line;
+    let line = |text| Line {
+        text,
+        span: crate::span::Span::new(0, text.len()),
+        chrome: false,
+    };
+    for (text, expected) in [
+        ("——2023年2月2日在全市工作会议上", Some("2023-02-02")),
+        ("一九五○年一月十日通过", Some("1950-01-10")),
+        ("二00八年九月七日通过", Some("2008-09-07")),
+        ("一是加强领导", None),
+        ("1.加强领导", None),
+    ] {
+        assert_eq!(
+            dateline(&line(text)).map(|d| d.value),
+            expected.map(String::from),
+            "dateline reading of {text}"
+        );
+    }
+}

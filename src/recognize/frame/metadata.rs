@@ -54,15 +54,18 @@ fn is_sep(c: char) -> bool {
     matches!(c, ' ' | '|' | '*' | '-' | '>' | '#' | '【' | '】')
 }
 
-/// The first two letters of every key (the second `None` for a one-letter key).
+/// The first two letters of every key (the second `None` for a one-letter key), sorted.
 static KEY_STARTS: LazyLock<Vec<(char, Option<char>)>> = LazyLock::new(|| {
-    METADATA_KEYS
+    let mut v: Vec<(char, Option<char>)> = METADATA_KEYS
         .iter()
         .filter_map(|(k, _)| {
             let mut c = k.chars();
             Some((c.next()?, c.next()))
         })
-        .collect()
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
 });
 
 /// True when a key may open the line: its first letters after the leading separators
@@ -75,10 +78,17 @@ fn may_open_with_key(line: &str) -> bool {
     let Some(first) = rest.next() else {
         return false;
     };
+    let starts = KEY_STARTS.as_slice();
+    let from = starts.partition_point(|&(a, _)| a < first);
+    let with_first = starts.get(from..).unwrap_or_default();
+    if with_first.first().is_none_or(|&(a, _)| a != first) {
+        return false;
+    }
     let second = rest.find(|&c| c != ' ');
-    KEY_STARTS
+    with_first
         .iter()
-        .any(|&(a, b)| a == first && (b.is_none() || b == second))
+        .take_while(|&&(a, _)| a == first)
+        .any(|&(_, b)| b.is_none() || b == second)
 }
 
 /// Longest line (in chars) read as metadata.

@@ -202,6 +202,15 @@ fn read_at(text: &str, open: usize, end: usize) -> Option<Found> {
     })
 }
 
+/// Exact prefilter for [`find_all`]: every candidate ends in 号 or 號 and holds an ASCII
+/// digit, so a text without both finds nothing and the regex need not run.
+fn may_hold_number(text: &str) -> bool {
+    let b = text.as_bytes();
+    (memchr::memmem::find(b, "号".as_bytes()).is_some()
+        || memchr::memmem::find(b, "號".as_bytes()).is_some())
+        && b.iter().any(u8::is_ascii_digit)
+}
+
 /// Every document number in `text`, in order; spans index `text`.
 ///
 /// ```
@@ -213,6 +222,9 @@ fn read_at(text: &str, open: usize, end: usize) -> Option<Found> {
 /// ```
 pub fn find_all(text: &str) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
+    if !may_hold_number(text) {
+        return out;
+    }
     for m in CANDIDATE.find_iter(text) {
         if !m.as_str().bytes().any(|b| b.is_ascii_digit()) {
             continue;

@@ -21,6 +21,10 @@ use crate::span::Span;
 /// The 《…》 spans of a line (outermost only), as byte ranges of the inner title.
 fn titles(line: &str) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
+    // Exact prefilter: a title needs a 《.
+    if memchr::memmem::find(line.as_bytes(), "《".as_bytes()).is_none() {
+        return out;
+    }
     let mut depth = 0usize;
     let mut open = 0;
     for (i, c) in line.char_indices() {
@@ -153,7 +157,9 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
 
 /// Letters and digits only: the form two spellings of one title are compared in.
 fn key(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).collect()
+    s.chars()
+        .filter(|&c| super::frame::is_key_char(c))
+        .collect()
 }
 
 fn shifted(d: &[crate::model::Diagnostic], by: usize) -> Vec<crate::model::Diagnostic> {

@@ -40,7 +40,7 @@ pub fn date_line(l: &Line) -> Option<(FoundDate, Option<TextSpan>)> {
     }
     // Every full date ends in 日, 号 or a digit: most lines are refused without a search.
     let last = t.trim_end_matches([' ', '(', ')']).chars().next_back();
-    if !last.is_some_and(|c| c == '日' || c == '号' || c.is_numeric()) {
+    if !last.is_some_and(|c| c == '日' || c == '号' || date::is_numeric(c)) {
         return None;
     }
     if let Some(d) = date::parse_line(t) {
@@ -114,9 +114,7 @@ pub fn dateline(l: &Line) -> Option<FoundDate> {
     let dashed = l.text.starts_with('—');
     let t = l.text.trim_start_matches(['—', '-', '(', ' ']);
     let offset = l.text.len() - t.len();
-    // A date starts with a digit or a Chinese year digit.
-    let first = t.chars().next()?;
-    if !(first.is_numeric() || "〇○零O一二三四五六七八九".contains(first)) {
+    if !opens_with_year(t) {
         return None;
     }
     let d = date::find_all(t).into_iter().next()?;
@@ -128,6 +126,33 @@ pub fn dateline(l: &Line) -> Option<FoundDate> {
     ok.then(|| FoundDate {
         span: d.span.shift(l.span.start + offset),
         ..d
+    })
+}
+
+/// True when `t` opens with four year digits: ASCII or other decimal digits, or the
+/// digits of a year written in Chinese (二〇二三, 二00八, 一九五○). Exact prefilter for
+/// [`dateline`]: every full date [`date::find_all`] can read at offset 0 starts with a
+/// four-digit year (`\d{4}` or four Chinese year digits), and every `\d` is numeric.
+fn opens_with_year(t: &str) -> bool {
+    let mut chars = t.chars();
+    (0..4).all(|_| {
+        chars.next().is_some_and(|c| {
+            matches!(
+                c,
+                '〇' | '○'
+                    | '零'
+                    | 'O'
+                    | '一'
+                    | '二'
+                    | '三'
+                    | '四'
+                    | '五'
+                    | '六'
+                    | '七'
+                    | '八'
+                    | '九'
+            ) || date::is_numeric(c)
+        })
     })
 }
 
@@ -157,6 +182,12 @@ pub fn signature(lines: &[Line], date: &DateLine) -> Vec<TextSpan> {
     out
 }
 
+/// True when `s` has more than `n` chars; decided by the byte length alone when it is
+/// at most `n` (a char takes at least one byte) or over `4 * n` (at most four).
+fn longer_than(s: &str, n: usize) -> bool {
+    s.len() > n && (s.len() > 4 * n || s.chars().count() > n)
+}
+
 /// Any disclosure word: one pass over a line instead of one search per word.
 static DISCLOSURE_ANY: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::new(DISCLOSURE.iter()).unwrap_or_else(|e| panic!("disclosure words: {e}"))
@@ -165,7 +196,7 @@ static DISCLOSURE_ANY: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// The disclosure note (此件公开发布 …) on a short line at or after `from`.
 pub fn disclosure(lines: &[Line], from: usize) -> Option<TextSpan> {
     for l in lines.iter().skip(from) {
-        if l.chrome || l.text.chars().count() > 30 || !DISCLOSURE_ANY.is_match(l.text) {
+        if l.chrome || longer_than(l.text, 30) || !DISCLOSURE_ANY.is_match(l.text) {
             continue;
         }
         for w in DISCLOSURE.iter() {
@@ -199,7 +230,8 @@ pub fn attachments(lines: &[Line], from: usize) -> Vec<Attachment> {
         .iter()
         .enumerate()
         .skip(from)
-        .find(|(_, l)| !l.chrome && ATTACHMENT_HEAD.is_match(l.text))
+        // The regex is anchored on 附: test that byte prefix first.
+        .find(|(_, l)| !l.chrome && l.text.starts_with('附') && ATTACHMENT_HEAD.is_match(l.text))
     else {
         return out;
     };
@@ -289,7 +321,9 @@ pub fn colophon(lines: &[Line]) -> Colophon {
         if l.chrome {
             continue;
         }
-        if let Some(m) = CC_HEAD.captures(l.text).and_then(|m| m.get(1)) {
+        // The regex is anchored on 抄: test that prefix first.
+        let cc = l.text.starts_with('抄').then(|| CC_HEAD.captures(l.text));
+        if let Some(m) = cc.flatten().and_then(|m| m.get(1)) {
             let base = l.span.start + m.start();
             for piece in split_units(m.as_str(), 0) {
                 let sub: Vec<&str> = piece.text.split('、').collect();

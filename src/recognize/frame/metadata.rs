@@ -54,13 +54,50 @@ fn is_sep(c: char) -> bool {
     matches!(c, ' ' | '|' | '*' | '-' | '>' | '#' | '【' | '】')
 }
 
+/// The first two letters of every key (the second `None` for a one-letter key), sorted.
+static KEY_STARTS: LazyLock<Vec<(char, Option<char>)>> = LazyLock::new(|| {
+    let mut v: Vec<(char, Option<char>)> = METADATA_KEYS
+        .iter()
+        .filter_map(|(k, _)| {
+            let mut c = k.chars();
+            Some((c.next()?, c.next()))
+        })
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+
+/// True when a key may open the line: its first letters after the leading separators
+/// (skipping the spaces of a letter-spaced key, 索 引 号) are a key's first two letters.
+/// Exact prefilter: [`pairs`] and [`is_metadata_line`] both need a key right after the
+/// leading separators (no key starts with a separator), so when this is false both find
+/// nothing, and neither regex runs on the line.
+fn may_open_with_key(line: &str) -> bool {
+    let mut rest = line.trim_start_matches(is_sep).chars();
+    let Some(first) = rest.next() else {
+        return false;
+    };
+    let starts = KEY_STARTS.as_slice();
+    let from = starts.partition_point(|&(a, _)| a < first);
+    let with_first = starts.get(from..).unwrap_or_default();
+    if with_first.first().is_none_or(|&(a, _)| a != first) {
+        return false;
+    }
+    let second = rest.find(|&c| c != ' ');
+    with_first
+        .iter()
+        .take_while(|&&(a, _)| a == first)
+        .any(|&(_, b)| b.is_none() || b == second)
+}
+
 /// Longest line (in chars) read as metadata.
 const MAX_LINE: usize = 240;
 
 /// The pairs on one line (`line` is the trimmed line text starting at byte `base` of the
 /// document); empty when the line is not a metadata line.
 pub fn pairs(line: &str, base: usize) -> Vec<Pair> {
-    if line.chars().count() > MAX_LINE {
+    if !may_open_with_key(line) || line.chars().count() > MAX_LINE {
         return Vec::new();
     }
     let mut keys: Vec<(usize, usize, &'static str, Role)> = Vec::new();
@@ -124,19 +161,20 @@ pub fn pairs(line: &str, base: usize) -> Vec<Pair> {
 
 /// True when the whole line is made of metadata keys (with or without values).
 pub fn is_metadata_line(line: &str) -> bool {
-    KEY_RE.find(line).is_some_and(|m| {
-        line.get(..m.start())
-            .unwrap_or_default()
-            .chars()
-            .all(is_sep)
-            && line
-                .get(m.end()..)
+    may_open_with_key(line)
+        && KEY_RE.find(line).is_some_and(|m| {
+            line.get(..m.start())
                 .unwrap_or_default()
-                .trim_start_matches([' ', '*'])
                 .chars()
-                .next()
-                .is_none_or(|c| c == ':' || c == '|' || c == ' ')
-    })
+                .all(is_sep)
+                && line
+                    .get(m.end()..)
+                    .unwrap_or_default()
+                    .trim_start_matches([' ', '*'])
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c == ':' || c == '|' || c == ' ')
+        })
 }
 
 #[cfg(test)]
@@ -148,6 +186,24 @@ mod tests {
             .into_iter()
             .map(|p| (p.key.to_string(), p.value))
             .collect()
+    }
+
+    #[test]
+    fn no_key_starts_with_a_separator() {
+        for (k, _) in METADATA_KEYS.iter() {
+            assert!(
+                !k.starts_with(is_sep) && !k.starts_with(':'),
+                "key {k} opens with a letter, as the key prefilter assumes"
+            );
+        }
+        assert!(
+            may_open_with_key("| 索 引 号:009050039"),
+            "a letter-spaced key after separators passes the prefilter"
+        );
+        assert!(
+            !may_open_with_key("各区发布日期不一致"),
+            "a sentence not opening with a key is refused"
+        );
     }
 
     #[test]

@@ -93,13 +93,71 @@ fn date_value(d: &FoundDate) -> DateValue {
     }
 }
 
+/// True for a letter or digit: exactly [`char::is_alphanumeric`], which is a table search
+/// for every non-ASCII char. The ranges answered here first are exact: ASCII is decided by
+/// its own table, every CJK Unified Ideograph (U+4E00–U+9FFF) is a letter (Lo), and the
+/// punctuation of Chinese text (、。〈〉《》「」『』【】〔〕, ‐–—‘’“”…) is neither letter nor
+/// digit (the unit test checks every char against the standard answer).
+#[inline]
+pub(crate) fn is_key_char(c: char) -> bool {
+    match c {
+        '\0'..='\x7f' => c.is_ascii_alphanumeric(),
+        '\u{4E00}'..='\u{9FFF}' => true,
+        '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' | '\u{2010}'..='\u{2027}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// Letters and digits only: the form two spellings of one title are compared in.
 fn key(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).collect()
+    s.chars().filter(|&c| is_key_char(c)).collect()
+}
+
+/// A title's comparison key, computed once and matched against many lines (see
+/// [`repeats_title`]).
+///
+/// ```
+/// use zhengce::recognize::frame::TitleKey;
+/// let key = TitleKey::new("天津市市场监督管理委员会关于印发《实施方案》的通知");
+/// assert!(key.repeated_by("**天津市市场监督管理委员会关于印发实施方案的通知**"));
+/// assert!(!key.repeated_by("实施方案"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct TitleKey {
+    /// Letters and digits of the title.
+    key: String,
+    /// A key this short (under 8 letters) never matches: too many lines would.
+    usable: bool,
+}
+
+impl TitleKey {
+    /// The key of `title`.
+    pub fn new(title: &str) -> Self {
+        let key = key(title);
+        let usable = key.chars().count() >= 8;
+        Self { key, usable }
+    }
+
+    /// True when `line` has the same letters and digits as the title, in order. Compares
+    /// as it reads the line and stops at the first difference, allocating nothing; a line
+    /// with fewer bytes than the key cannot have all its letters (they are a part of it).
+    pub fn repeated_by(&self, line: &str) -> bool {
+        if !self.usable || line.len() < self.key.len() {
+            return false;
+        }
+        let mut want = self.key.chars();
+        for c in line.chars() {
+            if is_key_char(c) && want.next() != Some(c) {
+                return false;
+            }
+        }
+        want.next().is_none()
+    }
 }
 
 /// True when `line` is the document's title printed again, as portals do at the foot of
-/// the page after the body: what follows is the page footer, not the document.
+/// the page after the body: what follows is the page footer, not the document. To test
+/// many lines against one title, build its [`TitleKey`] once.
 ///
 /// ```
 /// use zhengce::recognize::frame::repeats_title;
@@ -108,8 +166,7 @@ fn key(s: &str) -> String {
 /// assert!(!repeats_title("实施方案", title));
 /// ```
 pub fn repeats_title(line: &str, title: &str) -> bool {
-    let want = key(title);
-    want.chars().count() >= 8 && key(line) == want
+    TitleKey::new(title).repeated_by(line)
 }
 
 /// The comparison key of a carried title: [`key`] without a leading 关于 and without 的,
@@ -119,6 +176,47 @@ fn loose_key(s: &str) -> String {
     let k = key(s);
     let k = k.strip_prefix("关于").unwrap_or(&k);
     k.chars().filter(|&c| c != '的').collect()
+}
+
+/// How the [`loose_key`] of some text compares with a wanted loose key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LooseMatch {
+    /// The same key.
+    Equal,
+    /// A proper beginning of the wanted key (maybe empty): more text may complete it.
+    Prefix,
+    /// Neither.
+    Differ,
+}
+
+/// Compares the [`loose_key`] of the concatenation of `parts` with `want`, reading the
+/// letters one by one and stopping at the first difference, allocating nothing. Same
+/// answer as comparing `loose_key(&parts.concat())` with `want`: the key of a
+/// concatenation is the concatenation of the keys, and the leading 关于 is dropped only
+/// when the first two letters of the whole are 关 and 于.
+fn loose_match(parts: &[&str], want: &str) -> LooseMatch {
+    let mut letters = parts
+        .iter()
+        .flat_map(|p| p.chars())
+        .filter(|&c| is_key_char(c));
+    let first = letters.next();
+    let second = letters.next();
+    let head = if first == Some('关') && second == Some('于') {
+        [None, None]
+    } else {
+        [first, second]
+    };
+    let mut want = want.chars();
+    for c in head.into_iter().flatten().chain(letters) {
+        if c != '的' && want.next() != Some(c) {
+            return LooseMatch::Differ;
+        }
+    }
+    if want.next().is_none() {
+        LooseMatch::Equal
+    } else {
+        LooseMatch::Prefix
+    }
 }
 
 /// Fills the document's frame fields.
@@ -397,43 +495,43 @@ fn embedded(lines: &[Line<'_>], t: &title::Title, text_len: usize) -> Option<Emb
     if want.chars().count() < 4 {
         return None;
     }
+    let title_key = TitleKey::new(&t.text);
     for i in t.lines.1 + 1..lines.len() {
-        let mut acc = String::new();
+        let mut parts: Vec<&str> = Vec::with_capacity(4);
         for j in i..(i + 4).min(lines.len()) {
             let l = lines.get(j)?;
             if l.chrome {
                 break;
             }
             let (s, e) = title::title_part(l.text).unwrap_or((0, l.text.len()));
-            acc.push_str(l.text.get(s..e).unwrap_or_default());
-            let k = loose_key(&acc);
-            if k == want {
-                let first = lines.get(i)?;
-                let kind = title_genre(inner).map_or(DocKind::Other, |(k, _)| k);
-                // The body ends before the notice's title printed again in the page footer.
-                let end = lines
-                    .iter()
-                    .skip(j + 1)
-                    .position(|l| !l.chrome && repeats_title(l.text, &t.text))
-                    .and_then(|k| {
-                        lines
-                            .get(..=j + k)?
-                            .iter()
-                            .rev()
-                            .find(|l| !l.chrome)
-                            .map(|l| l.span.end)
-                    })
-                    .unwrap_or(text_len)
-                    .max(first.span.end);
-                return Some(Embedded {
-                    title: acc,
-                    kind,
-                    span: Span::new(first.span.start, end),
-                });
+            parts.push(l.text.get(s..e).unwrap_or_default());
+            match loose_match(&parts, &want) {
+                LooseMatch::Equal => {}
+                LooseMatch::Prefix => continue,
+                LooseMatch::Differ => break,
             }
-            if !want.starts_with(&k) {
-                break;
-            }
+            let first = lines.get(i)?;
+            let kind = title_genre(inner).map_or(DocKind::Other, |(k, _)| k);
+            // The body ends before the notice's title printed again in the page footer.
+            let end = lines
+                .iter()
+                .skip(j + 1)
+                .position(|l| !l.chrome && title_key.repeated_by(l.text))
+                .and_then(|k| {
+                    lines
+                        .get(..=j + k)?
+                        .iter()
+                        .rev()
+                        .find(|l| !l.chrome)
+                        .map(|l| l.span.end)
+                })
+                .unwrap_or(text_len)
+                .max(first.span.end);
+            return Some(Embedded {
+                title: parts.concat(),
+                kind,
+                span: Span::new(first.span.start, end),
+            });
         }
     }
     None

@@ -363,3 +363,104 @@ fn embedded_title_that_adds_de_or_guanyu() {
         "a law named inside the carried title is not the carried title; 关于 and 的 may be added"
     );
 }
+
+#[test]
+fn key_chars_are_exactly_the_alphanumeric_chars() {
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        assert_eq!(
+            super::is_key_char(c),
+            c.is_alphanumeric(),
+            "the fast letter test agrees with char::is_alphanumeric on U+{:04X}",
+            c as u32
+        );
+    }
+}
+
+#[test]
+fn streaming_loose_match_agrees_with_the_loose_key() {
+    use super::{loose_key, loose_match, LooseMatch};
+    let want = loose_key("关于贯彻《条例》推进垃圾分类的实施方案");
+    let cases: [&[&str]; 8] = [
+        &["关于贯彻《条例》推进垃圾分类的实施方案"],
+        &["贯彻《条例》推进", "垃圾分类实施方案"],
+        &["关", "于贯彻《条例》"],
+        &["**关于贯彻**"],
+        &["", "  "],
+        &["关于关于贯彻"],
+        &["贯彻《条例》推进垃圾分类的实施方案(试行)"],
+        &["的的贯彻"],
+    ];
+    for parts in cases {
+        let k = loose_key(&parts.concat());
+        let expected = if k == want {
+            LooseMatch::Equal
+        } else if want.starts_with(&k) {
+            LooseMatch::Prefix
+        } else {
+            LooseMatch::Differ
+        };
+        assert_eq!(
+            loose_match(parts, &want),
+            expected,
+            "the streaming comparison of {parts:?} gives the loose key's answer"
+        );
+    }
+}
+
+#[test]
+fn title_key_matches_as_the_collected_key() {
+    let title = "天津市市场监督管理委员会关于印发《实施方案(2023—2025年)》的通知";
+    let key = super::TitleKey::new(title);
+    for line in [
+        title,
+        "# 天津市市场监督管理委员会关于印发实施方案(2023-2025年)的通知",
+        "天津市市场监督管理委员会关于印发《实施方案(2023—2025年)》",
+        "天津市市场监督管理委员会关于印发《实施方案(2023—2025年)》的通知。附",
+        "",
+    ] {
+        assert_eq!(
+            key.repeated_by(line),
+            super::key(line) == super::key(title),
+            "the streaming title match of {line:?} gives the collected key's answer"
+        );
+    }
+    assert!(
+        !super::TitleKey::new("通知").repeated_by("通知"),
+        "a title of under 8 letters never matches"
+    );
+}
+
+#[test]
+fn no_cjk_ideograph_is_numeric() {
+    let numeric: Vec<char> = ('\u{4E00}'..='\u{9FFF}')
+        .filter(|c| c.is_numeric())
+        .collect();
+    assert!(
+        numeric.is_empty(),
+        "no CJK Unified Ideograph is numeric, as the year prefilter assumes: {numeric:?}"
+    );
+}
+
+#[test]
+fn datelines_need_a_year_at_the_start() {
+    use super::closing::dateline;
+    use super::Line;
+    let line = |text| Line {
+        text,
+        span: crate::span::Span::new(0, text.len()),
+        chrome: false,
+    };
+    for (text, expected) in [
+        ("——2023年2月2日在全市工作会议上", Some("2023-02-02")),
+        ("一九五○年一月十日通过", Some("1950-01-10")),
+        ("二00八年九月七日通过", Some("2008-09-07")),
+        ("一是加强领导", None),
+        ("1.加强领导", None),
+    ] {
+        assert_eq!(
+            dateline(&line(text)).map(|d| d.value),
+            expected.map(String::from),
+            "dateline reading of {text}"
+        );
+    }
+}

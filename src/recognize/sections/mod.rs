@@ -36,14 +36,17 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
     let mut shi_next: Option<u32> = None;
     let mut seen_date_line = false;
     let mut last_body_end = 0;
-    let title = doc.title.as_ref();
+    let title = doc
+        .title
+        .as_ref()
+        .map(|t| (t.span.end, frame::TitleKey::new(&t.text)));
     for line in input.segmented.body() {
         let content = line.text(text);
         // The title printed again after the body opens the page footer.
         if !cands.is_empty()
-            && title.is_some_and(|t| {
-                line.content.start >= t.span.end && frame::repeats_title(content, &t.text)
-            })
+            && title
+                .as_ref()
+                .is_some_and(|(end, key)| line.content.start >= *end && key.repeated_by(content))
         {
             break;
         }
@@ -211,6 +214,10 @@ fn scan_enum_shi(
     let Some(tail) = content.get(from..) else {
         return;
     };
+    // Exact prefilter: every item is read from a suffix of `tail` and needs its 是.
+    if memchr::memmem::find(tail.as_bytes(), "是".as_bytes()).is_none() {
+        return;
+    }
     let mut positions: Vec<usize> = Vec::new();
     let after_stop = content
         .get(..from)
@@ -219,9 +226,14 @@ fn scan_enum_shi(
     if at_line_start || after_stop {
         positions.push(from);
     }
-    for (i, c) in tail.char_indices() {
-        if FULL_STOP.contains(&c) {
-            positions.push(from + i + c.len_utf8());
+    // The full stops of FULL_STOP, found by their bytes (。 is the only one starting with
+    // 0xE3, a lead byte, so a match is always at a char boundary).
+    debug_assert_eq!(FULL_STOP, ['。', '!', '?']);
+    for (i, &b) in tail.as_bytes().iter().enumerate() {
+        if b == b'!' || b == b'?' {
+            positions.push(from + i + 1);
+        } else if b == 0xE3 && tail.get(i..).is_some_and(|t| t.starts_with('。')) {
+            positions.push(from + i + '。'.len_utf8());
         }
     }
     for pos in positions {
@@ -291,6 +303,14 @@ fn heading_of(s: &str, terminators: &[char]) -> (String, usize) {
 
 /// A heading without Markdown bold marks and surrounding spaces.
 fn clean(s: &str) -> String {
+    if memchr::memchr(b'*', s.as_bytes()).is_none() {
+        // No bold marks to remove: skip the copy `replace` would make.
+        return s
+            .trim()
+            .trim_end_matches([';', ',', '、'])
+            .trim_end()
+            .to_string();
+    }
     s.replace("**", "")
         .trim()
         .trim_end_matches([';', ',', '、'])
@@ -300,9 +320,8 @@ fn clean(s: &str) -> String {
 
 /// A line that is only a date: 2023年9月4日, 二〇二三年九月四日 (the signature date).
 fn is_date_line(line: &str) -> bool {
-    let n = line.chars().count();
-    (6..=18).contains(&n)
-        && line.ends_with('日')
+    line.ends_with('日')
+        && (6..=18).contains(&line.chars().count())
         && line.contains('年')
         && line.contains('月')
         && line.chars().all(|c| {

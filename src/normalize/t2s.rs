@@ -167,7 +167,7 @@ pub fn is_mostly_traditional(text: &str) -> bool {
     let tables = &*TABLES;
     let mut han = 0usize;
     let mut traditional = 0usize;
-    for c in text.chars() {
+    for c in han_candidates(text.as_bytes()) {
         if !super::is_han(c) {
             continue;
         }
@@ -180,6 +180,39 @@ pub fn is_mostly_traditional(text: &str) -> bool {
         }
     }
     traditional >= MIN_TRADITIONAL && traditional * 10 >= han
+}
+
+/// The chars of `text` that can be Han (three- and four-byte UTF-8), decoded straight from
+/// the bytes: the detection scan reads every byte of a long simplified text, and skipping
+/// ASCII and two-byte chars without decoding them keeps it at a few cycles per char.
+fn han_candidates(text: &[u8]) -> impl Iterator<Item = char> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || loop {
+        let lead = *text.get(i)?;
+        let (len, bits) = match lead {
+            0..=0xBF => (1, None),
+            0xC0..=0xDF => (2, None),
+            0xE0..=0xEF => {
+                let (b1, b2) = (*text.get(i + 1)?, *text.get(i + 2)?);
+                let c = (u32::from(lead & 0x0F) << 12)
+                    | (u32::from(b1 & 0x3F) << 6)
+                    | u32::from(b2 & 0x3F);
+                (3, Some(c))
+            }
+            _ => {
+                let (b1, b2, b3) = (*text.get(i + 1)?, *text.get(i + 2)?, *text.get(i + 3)?);
+                let c = (u32::from(lead & 0x07) << 18)
+                    | (u32::from(b1 & 0x3F) << 12)
+                    | (u32::from(b2 & 0x3F) << 6)
+                    | u32::from(b3 & 0x3F);
+                (4, Some(c))
+            }
+        };
+        i += len;
+        if let Some(c) = bits.and_then(char::from_u32) {
+            return Some(c);
+        }
+    })
 }
 
 /// The text in simplified script, byte-for-byte aligned with `text`: every char is
@@ -228,6 +261,14 @@ pub fn to_simplified(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn han_candidates_are_the_multibyte_chars() {
+        let text = "a（一）é市場\u{20000}2025年,監管…\u{FFFD}";
+        let want: Vec<char> = text.chars().filter(|c| c.len_utf8() >= 3).collect();
+        let got: Vec<char> = han_candidates(text.as_bytes()).collect();
+        assert_eq!(got, want, "byte-level decoding yields every 3- and 4-byte char");
+    }
 
     #[test]
     fn characters_and_phrases() {

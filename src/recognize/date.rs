@@ -62,6 +62,13 @@ pub fn is_numeric(c: char) -> bool {
     }
 }
 
+/// Finds 年 (built once: building a searcher per line costs more than the search).
+static NIAN: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("年"));
+/// Finds 日 (built once: building a searcher per line costs more than the search).
+static RI: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("日"));
+
 fn valid(y: u32, m: u32, d: u32) -> bool {
     (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
 }
@@ -124,8 +131,8 @@ pub fn find_all(text: &str) -> Vec<FoundDate> {
         });
     };
     // Literal prefilters: every pattern but SEP needs 年 or 日, SEP needs a separator.
-    let nian = memchr::memmem::find(text.as_bytes(), "年".as_bytes()).is_some();
-    let ri = memchr::memmem::find(text.as_bytes(), "日".as_bytes()).is_some();
+    let nian = NIAN.find(text.as_bytes()).is_some();
+    let ri = RI.find(text.as_bytes()).is_some();
     let sep = memchr::memchr3(b'-', b'.', b'/', text.as_bytes()).is_some();
     if !(nian || ri || sep) {
         return out;

@@ -15,6 +15,8 @@
 pub mod marker;
 pub mod tree;
 
+use std::sync::LazyLock;
+
 use super::{frame, Input};
 use crate::model::{Document, SectionStyle};
 use crate::segment::LineKind;
@@ -201,6 +203,10 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
     doc.diagnostics.append(&mut diagnostics);
 }
 
+/// Finds 是 (built once: building a searcher per line costs more than the search).
+static SHI: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("是"));
+
 /// Finds 一是/二是 items that open a sentence in `content` from byte `from` on.
 fn scan_enum_shi(
     line_start: usize,
@@ -215,7 +221,7 @@ fn scan_enum_shi(
         return;
     };
     // Exact prefilter: every item is read from a suffix of `tail` and needs its 是.
-    if memchr::memmem::find(tail.as_bytes(), "是".as_bytes()).is_none() {
+    if SHI.find(tail.as_bytes()).is_none() {
         return;
     }
     let mut positions: Vec<usize> = Vec::new();

@@ -69,6 +69,39 @@ static NIAN: LazyLock<memchr::memmem::Finder<'static>> =
 static RI: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("日"));
 
+/// A character a year may start with: a decimal digit (any script, as `\d`) or a digit
+/// of a year written in Chinese.
+fn is_year_char(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '○' | '零' | 'O' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+    ) || is_numeric(c)
+}
+
+/// A character some date form can contain: digits of any script, Chinese numerals, 年
+/// 月 日 号, the separators - . / and the space.
+fn is_date_char(c: char) -> bool {
+    is_year_char(c) || matches!(c, '十' | '年' | '月' | '日' | '号' | '-' | '.' | '/' | ' ')
+}
+
+/// The longest beginning of `s` made of characters a date can contain. A date that
+/// [`find_all`] reads at offset 0 of `s` lies inside it (every pattern reads only such
+/// characters and none looks past its match), and `find_all` of this prefix reads the
+/// same date at offset 0: a search for a date at the start of a long line need not scan
+/// the line.
+///
+/// ```
+/// use zhengce::recognize::date::date_prefix;
+/// assert_eq!(date_prefix("2023年2月2日在全市工作会议上"), "2023年2月2日");
+/// ```
+pub fn date_prefix(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !is_date_char(c))
+        .map_or(s.len(), |(i, _)| i);
+    s.get(..end).unwrap_or(s)
+}
+
 fn valid(y: u32, m: u32, d: u32) -> bool {
     (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
 }
@@ -219,6 +252,11 @@ fn num(c: &regex::Captures<'_>, i: usize) -> Option<u32> {
 /// ```
 pub fn parse_line(line: &str) -> Option<FoundDate> {
     let inner = line.trim_matches(|c: char| c == ' ' || c == '(' || c == ')');
+    // Exact prefilter: a whole-line date starts with a year digit (`\d`, a Chinese year
+    // digit, or the ASCII digits of the garbled form).
+    if !inner.chars().next().is_some_and(is_year_char) {
+        return None;
+    }
     let offset = line.find(inner).unwrap_or(0);
     if let Some(d) = find_all(inner).into_iter().next() {
         if d.span.start == 0 && d.span.end == inner.len() && d.value.len() == 10 {
@@ -273,6 +311,30 @@ mod tests {
                 c.is_numeric(),
                 "the fast numeric test agrees with char::is_numeric on U+{:04X}",
                 c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn dates_at_the_start_are_read_from_the_date_prefix() {
+        for s in [
+            "2023年2月2日在全市工作会议上",
+            "二〇二三年九月四日通过",
+            "2021910日发布",
+            "2023-09-07 09:34",
+            "2023 年 9 月全市",
+            "2023年全市",
+            "一是加强",
+            "",
+        ] {
+            let whole = find_all(s).into_iter().next().filter(|d| d.span.start == 0);
+            let prefix = find_all(date_prefix(s))
+                .into_iter()
+                .next()
+                .filter(|d| d.span.start == 0);
+            assert_eq!(
+                prefix, whole,
+                "the date at the start of {s:?} is read from its prefix"
             );
         }
     }

@@ -52,6 +52,11 @@ pub fn date_line(l: &Line) -> Option<(FoundDate, Option<TextSpan>)> {
             None,
         ));
     }
+    // Exact prefilter: the text before the date must be an organisation name, which never
+    // holds these marks, and neither a date nor the ") " after it does.
+    if t.contains(['。', ',', ':', ';']) {
+        return None;
+    }
     let last = date::find_all(t).into_iter().last()?;
     let rest = t.get(last.span.end..)?.trim_matches([' ', ')']);
     let before = t.get(..last.span.start)?.trim_end();
@@ -117,7 +122,8 @@ pub fn dateline(l: &Line) -> Option<FoundDate> {
     if !opens_with_full_date(t) {
         return None;
     }
-    let d = date::find_all(t).into_iter().next()?;
+    // Only a date at offset 0 counts: read it from the date characters at the start.
+    let d = date::find_all(date::date_prefix(t)).into_iter().next()?;
     if d.span.start != 0 || d.value.len() != 10 {
         return None;
     }

@@ -301,10 +301,43 @@ fn strip_decoration(line: &str) -> (usize, &str) {
 /// The heading text at the start of `s`: up to the first terminator (not included) or
 /// the whole line; and how many bytes of `s` it used, terminator included.
 fn heading_of(s: &str, terminators: &[char]) -> (String, usize) {
-    match s.char_indices().find(|&(_, c)| terminators.contains(&c)) {
+    match first_of(s, terminators) {
         Some((i, c)) => (clean(s.get(..i).unwrap_or_default()), i + c.len_utf8()),
         None => (clean(s), s.len()),
     }
+}
+
+/// The first of `chars` in `s` and its byte offset: the same answer as
+/// `s.char_indices().find(|(_, c)| chars.contains(c))`, found by bytes. Only a byte that
+/// begins one of `chars` in UTF-8 (a 256-bit set) is decoded and compared, so a line of
+/// Han characters is passed over without decoding it.
+fn first_of(s: &str, chars: &[char]) -> Option<(usize, char)> {
+    let mut lead = [0u64; 4];
+    for &c in chars {
+        let mut buf = [0u8; 4];
+        let b = usize::from(
+            c.encode_utf8(&mut buf)
+                .as_bytes()
+                .first()
+                .copied()
+                .unwrap_or(0),
+        );
+        if let Some(word) = lead.get_mut(b / 64) {
+            *word |= 1 << (b % 64);
+        }
+    }
+    s.bytes().enumerate().find_map(|(i, b)| {
+        let b = usize::from(b);
+        let maybe = lead
+            .get(b / 64)
+            .is_some_and(|word| word >> (b % 64) & 1 == 1);
+        if !maybe {
+            return None;
+        }
+        // A lead byte found is at a char boundary: continuation bytes begin no char.
+        let c = s.get(i..)?.chars().next()?;
+        chars.contains(&c).then_some((i, c))
+    })
 }
 
 /// A heading without Markdown bold marks and surrounding spaces.
@@ -350,6 +383,25 @@ mod tests {
             heading_of("市场监管部门:开展", &['。', ':']).0,
             "市场监管部门"
         );
+    }
+
+    #[test]
+    fn terminators_found_by_bytes_as_by_chars() {
+        let stops = ['。', ';', ':', '!', '?'];
+        for s in [
+            "扩大供给。推广",
+            "《条例》、办法;其他",
+            "无终止符",
+            "",
+            "a:b",
+            "都是!",
+        ] {
+            assert_eq!(
+                first_of(s, &stops),
+                s.char_indices().find(|(_, c)| stops.contains(c)),
+                "the byte search finds the first terminator of {s:?}"
+            );
+        }
     }
 
     #[test]

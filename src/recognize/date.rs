@@ -69,6 +69,39 @@ static NIAN: LazyLock<memchr::memmem::Finder<'static>> =
 static RI: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("日"));
 
+/// Finds 月 (built once: building a searcher per line costs more than the search).
+static YUE: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("月"));
+/// Finds 号 (built once).
+static HAO: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("号"));
+
+/// Exact prefilter for CN: its year is four chars of 〇○零O0一二三四五六七八九, so the text
+/// has one of the non-ASCII ones, or two of 0 and O side by side.
+fn has_cn_year_digits(text: &str) -> bool {
+    text.contains([
+        '〇', '○', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九',
+    ]) || text
+        .as_bytes()
+        .windows(2)
+        .any(|w| matches!(w, [b'0' | b'O', b'0' | b'O']))
+}
+
+/// Exact prefilter for GARBLED (`(19|20)\d{2}\d{2,4}日`): some 日 follows at least six
+/// digits (every `\d` is numeric).
+fn has_digits_before_ri(text: &str) -> bool {
+    RI.find_iter(text.as_bytes()).any(|i| {
+        text.get(..i).is_some_and(|before| {
+            before
+                .chars()
+                .rev()
+                .take_while(|&c| is_numeric(c))
+                .nth(5)
+                .is_some()
+        })
+    })
+}
+
 /// A character a year may start with: a decimal digit (any script, as `\d`) or a digit
 /// of a year written in Chinese.
 fn is_year_char(c: char) -> bool {
@@ -163,15 +196,21 @@ pub fn find_all(text: &str) -> Vec<FoundDate> {
             repaired,
         });
     };
-    // Literal prefilters: every pattern but SEP needs 年 or 日, SEP needs a separator.
-    let nian = NIAN.find(text.as_bytes()).is_some();
-    let ri = RI.find(text.as_bytes()).is_some();
-    let sep = memchr::memchr3(b'-', b'.', b'/', text.as_bytes()).is_some();
-    if !(nian || ri || sep) {
+    // Literal prefilters (each regex runs only where all it needs is there): YM needs 年
+    // and 月, YMD and CN also 日 or 号 and CN a Chinese year digit, GARBLED a 日 after six
+    // digits, SEP a separator.
+    let b = text.as_bytes();
+    let ri = RI.find(b).is_some();
+    let ym = NIAN.find(b).is_some() && YUE.find(b).is_some();
+    let ymd = ym && (ri || HAO.find(b).is_some());
+    let cn = ymd && has_cn_year_digits(text);
+    let garbled = ri && has_digits_before_ri(text);
+    let sep = memchr::memchr3(b'-', b'.', b'/', b).is_some();
+    if !(ym || garbled || sep) {
         return out;
     }
     let when = |on: bool| if on { text } else { "" };
-    for c in YMD.captures_iter(when(nian)) {
+    for c in YMD.captures_iter(when(ymd)) {
         let (y, m, d) = (num(&c, 1), num(&c, 2), num(&c, 3));
         if let (Some(y), Some(m), Some(d), Some(all)) = (y, m, d, c.get(0)) {
             if valid(y, m, d) {
@@ -188,7 +227,7 @@ pub fn find_all(text: &str) -> Vec<FoundDate> {
             }
         }
     }
-    for c in CN.captures_iter(when(nian)) {
+    for c in CN.captures_iter(when(cn)) {
         let y = c.get(1).and_then(|m| cn_year(m.as_str()));
         let m = c.get(2).and_then(|m| cn_small(m.as_str()));
         let d = c.get(3).and_then(|m| cn_small(m.as_str()));
@@ -198,7 +237,7 @@ pub fn find_all(text: &str) -> Vec<FoundDate> {
             }
         }
     }
-    for c in GARBLED.captures_iter(when(ri)) {
+    for c in GARBLED.captures_iter(when(garbled)) {
         let (Some(all), Some(y), Some(md)) = (c.get(0), num(&c, 1), c.get(2)) else {
             continue;
         };
@@ -213,7 +252,7 @@ pub fn find_all(text: &str) -> Vec<FoundDate> {
             push(&mut out, all.start(), all.end(), iso(y, m, d), true);
         }
     }
-    for c in YM.captures_iter(when(nian)) {
+    for c in YM.captures_iter(when(ym)) {
         let (y, m) = (num(&c, 1), num(&c, 2));
         if let (Some(y), Some(m), Some(all)) = (y, m, c.get(0)) {
             if valid(y, m, 1) {

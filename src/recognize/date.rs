@@ -62,6 +62,79 @@ pub fn is_numeric(c: char) -> bool {
     }
 }
 
+/// Finds 年 (built once: building a searcher per line costs more than the search).
+static NIAN: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("年"));
+/// Finds 日 (built once: building a searcher per line costs more than the search).
+static RI: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("日"));
+
+/// Finds 月 (built once: building a searcher per line costs more than the search).
+static YUE: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("月"));
+/// Finds 号 (built once).
+static HAO: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("号"));
+
+/// Exact prefilter for CN: its year is four chars of 〇○零O0一二三四五六七八九, so the text
+/// has one of the non-ASCII ones, or two of 0 and O side by side.
+fn has_cn_year_digits(text: &str) -> bool {
+    text.contains([
+        '〇', '○', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九',
+    ]) || text
+        .as_bytes()
+        .windows(2)
+        .any(|w| matches!(w, [b'0' | b'O', b'0' | b'O']))
+}
+
+/// Exact prefilter for GARBLED (`(19|20)\d{2}\d{2,4}日`): some 日 follows at least six
+/// digits (every `\d` is numeric).
+fn has_digits_before_ri(text: &str) -> bool {
+    RI.find_iter(text.as_bytes()).any(|i| {
+        text.get(..i).is_some_and(|before| {
+            before
+                .chars()
+                .rev()
+                .take_while(|&c| is_numeric(c))
+                .nth(5)
+                .is_some()
+        })
+    })
+}
+
+/// A character a year may start with: a decimal digit (any script, as `\d`) or a digit
+/// of a year written in Chinese.
+fn is_year_char(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '○' | '零' | 'O' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+    ) || is_numeric(c)
+}
+
+/// A character some date form can contain: digits of any script, Chinese numerals, 年
+/// 月 日 号, the separators - . / and the space.
+fn is_date_char(c: char) -> bool {
+    is_year_char(c) || matches!(c, '十' | '年' | '月' | '日' | '号' | '-' | '.' | '/' | ' ')
+}
+
+/// The longest beginning of `s` made of characters a date can contain. A date that
+/// [`find_all`] reads at offset 0 of `s` lies inside it (every pattern reads only such
+/// characters and none looks past its match), and `find_all` of this prefix reads the
+/// same date at offset 0: a search for a date at the start of a long line need not scan
+/// the line.
+///
+/// ```
+/// use zhengce::recognize::date::date_prefix;
+/// assert_eq!(date_prefix("2023年2月2日在全市工作会议上"), "2023年2月2日");
+/// ```
+pub fn date_prefix(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !is_date_char(c))
+        .map_or(s.len(), |(i, _)| i);
+    s.get(..end).unwrap_or(s)
+}
+
 fn valid(y: u32, m: u32, d: u32) -> bool {
     (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
 }
@@ -123,15 +196,21 @@ pub fn find_all(text: &str) -> Vec<FoundDate> {
             repaired,
         });
     };
-    // Literal prefilters: every pattern but SEP needs 年 or 日, SEP needs a separator.
-    let nian = memchr::memmem::find(text.as_bytes(), "年".as_bytes()).is_some();
-    let ri = memchr::memmem::find(text.as_bytes(), "日".as_bytes()).is_some();
-    let sep = memchr::memchr3(b'-', b'.', b'/', text.as_bytes()).is_some();
-    if !(nian || ri || sep) {
+    // Literal prefilters (each regex runs only where all it needs is there): YM needs 年
+    // and 月, YMD and CN also 日 or 号 and CN a Chinese year digit, GARBLED a 日 after six
+    // digits, SEP a separator.
+    let b = text.as_bytes();
+    let ri = RI.find(b).is_some();
+    let ym = NIAN.find(b).is_some() && YUE.find(b).is_some();
+    let ymd = ym && (ri || HAO.find(b).is_some());
+    let cn = ymd && has_cn_year_digits(text);
+    let garbled = ri && has_digits_before_ri(text);
+    let sep = memchr::memchr3(b'-', b'.', b'/', b).is_some();
+    if !(ym || garbled || sep) {
         return out;
     }
     let when = |on: bool| if on { text } else { "" };
-    for c in YMD.captures_iter(when(nian)) {
+    for c in YMD.captures_iter(when(ymd)) {
         let (y, m, d) = (num(&c, 1), num(&c, 2), num(&c, 3));
         if let (Some(y), Some(m), Some(d), Some(all)) = (y, m, d, c.get(0)) {
             if valid(y, m, d) {
@@ -148,7 +227,7 @@ pub fn find_all(text: &str) -> Vec<FoundDate> {
             }
         }
     }
-    for c in CN.captures_iter(when(nian)) {
+    for c in CN.captures_iter(when(cn)) {
         let y = c.get(1).and_then(|m| cn_year(m.as_str()));
         let m = c.get(2).and_then(|m| cn_small(m.as_str()));
         let d = c.get(3).and_then(|m| cn_small(m.as_str()));
@@ -158,7 +237,7 @@ pub fn find_all(text: &str) -> Vec<FoundDate> {
             }
         }
     }
-    for c in GARBLED.captures_iter(when(ri)) {
+    for c in GARBLED.captures_iter(when(garbled)) {
         let (Some(all), Some(y), Some(md)) = (c.get(0), num(&c, 1), c.get(2)) else {
             continue;
         };
@@ -173,7 +252,7 @@ pub fn find_all(text: &str) -> Vec<FoundDate> {
             push(&mut out, all.start(), all.end(), iso(y, m, d), true);
         }
     }
-    for c in YM.captures_iter(when(nian)) {
+    for c in YM.captures_iter(when(ym)) {
         let (y, m) = (num(&c, 1), num(&c, 2));
         if let (Some(y), Some(m), Some(all)) = (y, m, c.get(0)) {
             if valid(y, m, 1) {
@@ -212,6 +291,11 @@ fn num(c: &regex::Captures<'_>, i: usize) -> Option<u32> {
 /// ```
 pub fn parse_line(line: &str) -> Option<FoundDate> {
     let inner = line.trim_matches(|c: char| c == ' ' || c == '(' || c == ')');
+    // Exact prefilter: a whole-line date starts with a year digit (`\d`, a Chinese year
+    // digit, or the ASCII digits of the garbled form).
+    if !inner.chars().next().is_some_and(is_year_char) {
+        return None;
+    }
     let offset = line.find(inner).unwrap_or(0);
     if let Some(d) = find_all(inner).into_iter().next() {
         if d.span.start == 0 && d.span.end == inner.len() && d.value.len() == 10 {
@@ -266,6 +350,30 @@ mod tests {
                 c.is_numeric(),
                 "the fast numeric test agrees with char::is_numeric on U+{:04X}",
                 c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn dates_at_the_start_are_read_from_the_date_prefix() {
+        for s in [
+            "2023年2月2日在全市工作会议上",
+            "二〇二三年九月四日通过",
+            "2021910日发布",
+            "2023-09-07 09:34",
+            "2023 年 9 月全市",
+            "2023年全市",
+            "一是加强",
+            "",
+        ] {
+            let whole = find_all(s).into_iter().next().filter(|d| d.span.start == 0);
+            let prefix = find_all(date_prefix(s))
+                .into_iter()
+                .next()
+                .filter(|d| d.span.start == 0);
+            assert_eq!(
+                prefix, whole,
+                "the date at the start of {s:?} is read from its prefix"
             );
         }
     }

@@ -202,13 +202,18 @@ fn read_at(text: &str, open: usize, end: usize) -> Option<Found> {
     })
 }
 
+/// Finds 号 (built once: building a searcher per line costs more than the search).
+static HAO: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("号"));
+/// Finds 號 (built once: building a searcher per line costs more than the search).
+static HAO_TRADITIONAL: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("號"));
+
 /// Exact prefilter for [`find_all`]: every candidate ends in 号 or 號 and holds an ASCII
 /// digit, so a text without both finds nothing and the regex need not run.
 fn may_hold_number(text: &str) -> bool {
     let b = text.as_bytes();
-    (memchr::memmem::find(b, "号".as_bytes()).is_some()
-        || memchr::memmem::find(b, "號".as_bytes()).is_some())
-        && b.iter().any(u8::is_ascii_digit)
+    (HAO.find(b).is_some() || HAO_TRADITIONAL.find(b).is_some()) && b.iter().any(u8::is_ascii_digit)
 }
 
 /// Every document number in `text`, in order; spans index `text`.

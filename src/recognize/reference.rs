@@ -12,17 +12,22 @@
 //! Hands on `doc.references`, in order of first appearance.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use super::doc_number;
 use super::Input;
 use crate::model::{Document, Reference};
 use crate::span::Span;
 
+/// Finds 《 (built once: building a searcher per line costs more than the search).
+static OPEN_TITLE: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("《"));
+
 /// The 《…》 spans of a line (outermost only), as byte ranges of the inner title.
 fn titles(line: &str) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     // Exact prefilter: a title needs a 《.
-    if memchr::memmem::find(line.as_bytes(), "《".as_bytes()).is_none() {
+    if OPEN_TITLE.find(line.as_bytes()).is_none() {
         return out;
     }
     let mut depth = 0usize;
@@ -61,14 +66,28 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
         }
     }
     let mut seen: HashSet<(Option<String>, Option<String>)> = HashSet::new();
+    // Exact prefilters, one pass over the whole text instead of a search per line: a doc
+    // number ends in 号 or 號, a title opens with 《.
+    let hao = offsets(&["号", "號"], text);
+    let open_title = offsets(&["《"], text);
     for line in input.segmented.body() {
         let l = line.text(text);
         let base = line.content.start;
-        let numbers = doc_number::find_all(l);
+        let (start, end) = (line.content.start, line.content.end);
+        let numbers = if any_in(&hao, start, end) {
+            doc_number::find_all(l)
+        } else {
+            Vec::new()
+        };
+        let line_titles = if any_in(&open_title, start, end) {
+            titles(l)
+        } else {
+            Vec::new()
+        };
         let mut used = vec![false; numbers.len()];
         let mut found: Vec<(usize, Reference, Vec<crate::model::Diagnostic>)> = Vec::new();
         let mut cursor = 0;
-        for (open, s, e) in titles(l) {
+        for (open, s, e) in line_titles {
             let abs = Span::new(base + open, base + e + '》'.len_utf8());
             if title_span.is_some_and(|t| t.contains(abs)) {
                 continue;
@@ -153,6 +172,22 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
             doc.references.push(r);
         }
     }
+}
+
+/// The byte offsets of every occurrence of `needles` in `text`, sorted.
+fn offsets(needles: &[&str], text: &str) -> Vec<usize> {
+    let mut out: Vec<usize> = needles
+        .iter()
+        .flat_map(|n| memchr::memmem::find_iter(text.as_bytes(), n.as_bytes()))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// True when some offset of the sorted `offsets` lies in `start..end`.
+fn any_in(offsets: &[usize], start: usize, end: usize) -> bool {
+    let i = offsets.partition_point(|&o| o < start);
+    offsets.get(i).is_some_and(|&o| o < end)
 }
 
 /// Letters and digits only: the form two spellings of one title are compared in.

@@ -52,6 +52,11 @@ pub fn date_line(l: &Line) -> Option<(FoundDate, Option<TextSpan>)> {
             None,
         ));
     }
+    // Exact prefilter: the text before the date must be an organisation name, which never
+    // holds these marks, and neither a date nor the ") " after it does.
+    if t.contains(['。', ',', ':', ';']) {
+        return None;
+    }
     let last = date::find_all(t).into_iter().last()?;
     let rest = t.get(last.span.end..)?.trim_matches([' ', ')']);
     let before = t.get(..last.span.start)?.trim_end();
@@ -114,10 +119,11 @@ pub fn dateline(l: &Line) -> Option<FoundDate> {
     let dashed = l.text.starts_with('—');
     let t = l.text.trim_start_matches(['—', '-', '(', ' ']);
     let offset = l.text.len() - t.len();
-    if !opens_with_year(t) {
+    if !opens_with_full_date(t) {
         return None;
     }
-    let d = date::find_all(t).into_iter().next()?;
+    // Only a date at offset 0 counts: read it from the date characters at the start.
+    let d = date::find_all(date::date_prefix(t)).into_iter().next()?;
     if d.span.start != 0 || d.value.len() != 10 {
         return None;
     }
@@ -129,31 +135,39 @@ pub fn dateline(l: &Line) -> Option<FoundDate> {
     })
 }
 
-/// True when `t` opens with four year digits: ASCII or other decimal digits, or the
-/// digits of a year written in Chinese (二〇二三, 二00八, 一九五○). Exact prefilter for
-/// [`dateline`]: every full date [`date::find_all`] can read at offset 0 starts with a
-/// four-digit year (`\d{4}` or four Chinese year digits), and every `\d` is numeric.
-fn opens_with_year(t: &str) -> bool {
+/// A digit of a year or a month written in Chinese (二〇二三年九月).
+fn is_cn_digit(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '○' | '零' | 'O' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+    )
+}
+
+/// True when `t` opens like a full date: four year digits (ASCII or other decimal digits,
+/// or the digits of a year written in Chinese: 二〇二三, 二00八, 一九五○), then, after
+/// spaces, a separator (-./), another digit (年/月 lost: 2021910日), or 年 and, after
+/// spaces, a month digit. Exact prefilter for [`dateline`]: every full date that
+/// [`date::find_all`] can read at offset 0 has that shape (`\d{4} *年 *\d`, `\d{4}[-./]`,
+/// `[〇…九]{4} *年 *[〇…十]`, `(19|20)\d{2}\d{2,4}日`), and every `\d` is numeric.
+fn opens_with_full_date(t: &str) -> bool {
     let mut chars = t.chars();
-    (0..4).all(|_| {
-        chars.next().is_some_and(|c| {
-            matches!(
-                c,
-                '〇' | '○'
-                    | '零'
-                    | 'O'
-                    | '一'
-                    | '二'
-                    | '三'
-                    | '四'
-                    | '五'
-                    | '六'
-                    | '七'
-                    | '八'
-                    | '九'
-            ) || date::is_numeric(c)
-        })
-    })
+    let year = (0..4).all(|_| {
+        chars
+            .next()
+            .is_some_and(|c| is_cn_digit(c) || date::is_numeric(c))
+    });
+    if !year {
+        return false;
+    }
+    let mut rest = chars.skip_while(|&c| c == ' ');
+    match rest.next() {
+        Some('-' | '.' | '/') => true,
+        Some('年') => rest
+            .find(|&c| c != ' ')
+            .is_some_and(|c| c == '十' || is_cn_digit(c) || date::is_numeric(c)),
+        Some(c) => date::is_numeric(c),
+        None => false,
+    }
 }
 
 /// The signature lines directly above the date line (top to bottom).
@@ -188,6 +202,23 @@ fn longer_than(s: &str, n: usize) -> bool {
     s.len() > n && (s.len() > 4 * n || s.chars().count() > n)
 }
 
+/// The first letters of the disclosure words, each with its searcher: a line holding none
+/// of them holds no disclosure word (exact prefilter before the word search).
+static DISCLOSURE_LEADS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+    let mut leads: Vec<&'static str> = DISCLOSURE
+        .iter()
+        .filter_map(|w| {
+            w.char_indices()
+                .nth(1)
+                .map(|(i, _)| w.get(..i))
+                .unwrap_or(Some(w))
+        })
+        .collect();
+    leads.sort_unstable();
+    leads.dedup();
+    leads.into_iter().map(memchr::memmem::Finder::new).collect()
+});
+
 /// Any disclosure word: one pass over a line instead of one search per word.
 static DISCLOSURE_ANY: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::new(DISCLOSURE.iter()).unwrap_or_else(|e| panic!("disclosure words: {e}"))
@@ -196,7 +227,13 @@ static DISCLOSURE_ANY: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// The disclosure note (此件公开发布 …) on a short line at or after `from`.
 pub fn disclosure(lines: &[Line], from: usize) -> Option<TextSpan> {
     for l in lines.iter().skip(from) {
-        if l.chrome || longer_than(l.text, 30) || !DISCLOSURE_ANY.is_match(l.text) {
+        if l.chrome
+            || longer_than(l.text, 30)
+            || !DISCLOSURE_LEADS
+                .iter()
+                .any(|f| f.find(l.text.as_bytes()).is_some())
+            || !DISCLOSURE_ANY.is_match(l.text)
+        {
             continue;
         }
         for w in DISCLOSURE.iter() {

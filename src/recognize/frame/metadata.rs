@@ -68,6 +68,19 @@ static KEY_STARTS: LazyLock<Vec<(char, Option<char>)>> = LazyLock::new(|| {
     v
 });
 
+/// The keys' first letters as a 256-bit set on the low byte of the code point: most
+/// lines are refused by one bit test before the sorted table is searched.
+static KEY_FIRST_BITS: LazyLock<[u64; 4]> = LazyLock::new(|| {
+    let mut bits = [0u64; 4];
+    for &(first, _) in KEY_STARTS.iter() {
+        let low = (first as u32 & 0xFF) as usize;
+        if let Some(word) = bits.get_mut(low / 64) {
+            *word |= 1 << (low % 64);
+        }
+    }
+    bits
+});
+
 /// True when a key may open the line: its first letters after the leading separators
 /// (skipping the spaces of a letter-spaced key, 索 引 号) are a key's first two letters.
 /// Exact prefilter: [`pairs`] and [`is_metadata_line`] both need a key right after the
@@ -78,6 +91,13 @@ fn may_open_with_key(line: &str) -> bool {
     let Some(first) = rest.next() else {
         return false;
     };
+    let low = (first as u32 & 0xFF) as usize;
+    if KEY_FIRST_BITS
+        .get(low / 64)
+        .is_none_or(|word| word >> (low % 64) & 1 == 0)
+    {
+        return false;
+    }
     let starts = KEY_STARTS.as_slice();
     let from = starts.partition_point(|&(a, _)| a < first);
     let with_first = starts.get(from..).unwrap_or_default();

@@ -61,7 +61,13 @@ pub fn title_part(line: &str) -> Option<(usize, usize)> {
     }
     let body = line.get(start..end)?;
     let genre_end = title_genre(body).map(|(_, e)| start + e);
-    for f in doc_number::find_all(line) {
+    // Only a number after the genre word cuts the title: without a genre word, none does.
+    let numbers = if genre_end.is_some() {
+        doc_number::find_all(line)
+    } else {
+        Vec::new()
+    };
+    for f in numbers {
         if f.number.span.start >= start
             && genre_end.is_some_and(|g| f.number.span.start >= g)
             && f.number.span.start < end

@@ -15,6 +15,8 @@
 pub mod marker;
 pub mod tree;
 
+use std::sync::LazyLock;
+
 use super::{frame, Input};
 use crate::model::{Document, SectionStyle};
 use crate::segment::LineKind;
@@ -201,6 +203,10 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
     doc.diagnostics.append(&mut diagnostics);
 }
 
+/// Finds 是 (built once: building a searcher per line costs more than the search).
+static SHI: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("是"));
+
 /// Finds 一是/二是 items that open a sentence in `content` from byte `from` on.
 fn scan_enum_shi(
     line_start: usize,
@@ -215,7 +221,7 @@ fn scan_enum_shi(
         return;
     };
     // Exact prefilter: every item is read from a suffix of `tail` and needs its 是.
-    if memchr::memmem::find(tail.as_bytes(), "是".as_bytes()).is_none() {
+    if SHI.find(tail.as_bytes()).is_none() {
         return;
     }
     let mut positions: Vec<usize> = Vec::new();
@@ -295,9 +301,56 @@ fn strip_decoration(line: &str) -> (usize, &str) {
 /// The heading text at the start of `s`: up to the first terminator (not included) or
 /// the whole line; and how many bytes of `s` it used, terminator included.
 fn heading_of(s: &str, terminators: &[char]) -> (String, usize) {
-    match s.char_indices().find(|&(_, c)| terminators.contains(&c)) {
+    match first_of(s, terminators) {
         Some((i, c)) => (clean(s.get(..i).unwrap_or_default()), i + c.len_utf8()),
         None => (clean(s), s.len()),
+    }
+}
+
+/// The first of `chars` in `s` and its byte offset: the same answer as
+/// `s.char_indices().find(|(_, c)| chars.contains(c))`, found by bytes. Only a byte that
+/// begins one of `chars` in UTF-8 (a 256-bit set) is decoded and compared, so a line of
+/// Han characters is passed over without decoding it.
+fn first_of(s: &str, chars: &[char]) -> Option<(usize, char)> {
+    // The first UTF-8 byte of each of `chars`, distinct, and as a set.
+    let mut leads: Vec<u8> = Vec::with_capacity(chars.len());
+    let mut lead_set = [0u64; 4];
+    for &c in chars {
+        let mut buf = [0u8; 4];
+        let first = c
+            .encode_utf8(&mut buf)
+            .as_bytes()
+            .first()
+            .copied()
+            .unwrap_or(0);
+        if !leads.contains(&first) {
+            leads.push(first);
+        }
+        let b = usize::from(first);
+        if let Some(word) = lead_set.get_mut(b / 64) {
+            *word |= 1 << (b % 64);
+        }
+    }
+    // The char starting at byte `i`, when it is one of `chars`. A lead byte found is at a
+    // char boundary: continuation bytes begin no char.
+    let at = |i: usize| {
+        let c = s.get(i..)?.chars().next()?;
+        chars.contains(&c).then_some((i, c))
+    };
+    let h = s.as_bytes();
+    match *leads.as_slice() {
+        // Up to three lead bytes: memchr finds them.
+        [a] => memchr::memchr_iter(a, h).find_map(at),
+        [a, b] => memchr::memchr2_iter(a, b, h).find_map(at),
+        [a, b, c] => memchr::memchr3_iter(a, b, c, h).find_map(at),
+        _ => h.iter().enumerate().find_map(|(i, &b)| {
+            let b = usize::from(b);
+            lead_set
+                .get(b / 64)
+                .is_some_and(|word| word >> (b % 64) & 1 == 1)
+                .then(|| at(i))
+                .flatten()
+        }),
     }
 }
 
@@ -344,6 +397,30 @@ mod tests {
             heading_of("市场监管部门:开展", &['。', ':']).0,
             "市场监管部门"
         );
+    }
+
+    #[test]
+    fn terminators_found_by_bytes_as_by_chars() {
+        for stops in [
+            &['。', ';', ':', '!', '?'][..],
+            &['。', ':'][..],
+            &['、'][..],
+        ] {
+            for s in [
+                "扩大供给。推广",
+                "《条例》、办法;其他",
+                "无终止符",
+                "",
+                "a:b",
+                "都是!",
+            ] {
+                assert_eq!(
+                    first_of(s, stops),
+                    s.char_indices().find(|(_, c)| stops.contains(c)),
+                    "the byte search finds the first of {stops:?} in {s:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -17,8 +17,6 @@
 //! `heading_duplicate` where the printed sequence really breaks, and
 //! `heading_marker_repaired` for a marker whose numeral was lost and is inferred.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::model::{Diagnostic, Section, SectionStyle};
 use crate::span::Span;
 
@@ -62,6 +60,32 @@ fn default_rank(style: SectionStyle) -> u8 {
     }
 }
 
+/// How many styles there are: the size of the per-style tables below.
+const STYLES: usize = 12;
+
+/// A style's slot in a per-style table (small fixed arrays instead of hash maps: a
+/// document has at most [`STYLES`] styles, and lookups run for every heading).
+fn slot(style: SectionStyle) -> usize {
+    use SectionStyle::*;
+    match style {
+        ChineseDun => 0,
+        ParenChinese => 1,
+        ArabicDot => 2,
+        ArabicDun => 3,
+        ParenArabic => 4,
+        Circled => 5,
+        Part => 6,
+        Chapter => 7,
+        Section => 8,
+        Article => 9,
+        EnumShi => 10,
+        Attachment => 11,
+    }
+}
+
+/// A value per style.
+type PerStyle<T> = [T; STYLES];
+
 fn is_paren(style: SectionStyle) -> bool {
     matches!(
         style,
@@ -90,15 +114,24 @@ pub fn build(
     let mut nodes: Vec<Node> = Vec::with_capacity(cands.len());
     let mut roots: Vec<usize> = Vec::new();
     let mut spine: Vec<usize> = Vec::new();
-    // (outer, inner) pairs seen nested in this document.
-    let mut above: HashSet<(SectionStyle, SectionStyle)> = HashSet::new();
+    // (outer, inner) pairs seen nested in this document: above[outer][inner].
+    let mut above: PerStyle<PerStyle<bool>> = [[false; STYLES]; STYLES];
+    let nested = |above: &PerStyle<PerStyle<bool>>, outer: SectionStyle, inner: SectionStyle| {
+        above
+            .get(slot(outer))
+            .and_then(|row| row.get(slot(inner)))
+            .copied()
+            .unwrap_or(false)
+    };
     // Styles used so far.
-    let mut seen: HashSet<SectionStyle> = HashSet::new();
-    // Last ordinal of a style under a parent (None = root).
-    let mut last_under: HashMap<(Option<usize>, SectionStyle), u32> = HashMap::new();
-    // Last ordinal of a style at a depth, for numbering that runs on across parents.
-    let mut last_at_depth: HashMap<(SectionStyle, usize), u32> = HashMap::new();
-    let mut last_of_style: HashMap<SectionStyle, u32> = HashMap::new();
+    let mut seen: PerStyle<bool> = [false; STYLES];
+    // Last ordinal of a style under a parent: at the root, and under each node (by index).
+    let mut last_under_root: PerStyle<Option<u32>> = [None; STYLES];
+    let mut last_under_node: Vec<PerStyle<Option<u32>>> = Vec::with_capacity(cands.len());
+    // Last ordinal of a style at a depth (by depth), for numbering that runs on across
+    // parents.
+    let mut last_at_depth: Vec<PerStyle<Option<u32>>> = Vec::new();
+    let mut last_of_style: PerStyle<Option<u32>> = [None; STYLES];
 
     let styles: Vec<(SectionStyle, Option<u32>, bool)> = cands
         .iter()
@@ -127,7 +160,7 @@ pub fn build(
             .position(|&k| nodes.get(k).is_some_and(|n| n.cand.style == style))
         {
             spine.truncate(pos);
-        } else if !seen.contains(&style) {
+        } else if !seen.get(slot(style)).copied().unwrap_or(false) {
             // A style the document has not used yet opens a level under the tip (closing
             // only a 一是 item).
             while spine
@@ -144,10 +177,9 @@ pub fn build(
                 };
                 let pop = if top_style == SectionStyle::Attachment {
                     false
-                } else if top_style == SectionStyle::EnumShi || above.contains(&(style, top_style))
-                {
+                } else if top_style == SectionStyle::EnumShi || nested(&above, style, top_style) {
                     true
-                } else if above.contains(&(top_style, style)) {
+                } else if nested(&above, top_style, style) {
                     false
                 } else {
                     default_rank(top_style) >= default_rank(style)
@@ -158,21 +190,43 @@ pub fn build(
                 spine.pop();
             }
         }
-        seen.insert(style);
+        if let Some(s) = seen.get_mut(slot(style)) {
+            *s = true;
+        }
         let parent = spine.last().copied();
         if let Some(p) = parent.and_then(|p| nodes.get(p)) {
             let ps = p.cand.style;
             if !matches!(ps, SectionStyle::Attachment) && style != SectionStyle::EnumShi {
-                above.insert((ps, style));
+                if let Some(a) = above
+                    .get_mut(slot(ps))
+                    .and_then(|row| row.get_mut(slot(style)))
+                {
+                    *a = true;
+                }
             }
         }
         let depth = spine.len() + 1;
-        let prev = last_under.get(&(parent, style)).copied();
+        let under = match parent {
+            None => Some(&mut last_under_root),
+            Some(p) => last_under_node.get_mut(p),
+        };
+        let prev = under
+            .as_ref()
+            .and_then(|u| u.get(slot(style)))
+            .copied()
+            .flatten();
+        if last_at_depth.len() <= depth {
+            last_at_depth.resize(depth + 1, [None; STYLES]);
+        }
         // Running numbering: on from the same style at this depth, or anywhere (articles
         // run on across chapters and sections).
         let running = [
-            last_at_depth.get(&(style, depth)).copied(),
-            last_of_style.get(&style).copied(),
+            last_at_depth
+                .get(depth)
+                .and_then(|d| d.get(slot(style)))
+                .copied()
+                .flatten(),
+            last_of_style.get(slot(style)).copied().flatten(),
         ];
         let ordinal = match cand.ordinal {
             Some(n) => {
@@ -192,10 +246,20 @@ pub fn build(
                 n
             }
         };
-        last_under.insert((parent, style), ordinal);
-        last_at_depth.insert((style, depth), ordinal);
-        last_of_style.insert(style, ordinal);
+        if let Some(u) = under.and_then(|u| u.get_mut(slot(style))) {
+            *u = Some(ordinal);
+        }
+        if let Some(d) = last_at_depth
+            .get_mut(depth)
+            .and_then(|d| d.get_mut(slot(style)))
+        {
+            *d = Some(ordinal);
+        }
+        if let Some(l) = last_of_style.get_mut(slot(style)) {
+            *l = Some(ordinal);
+        }
         let idx = nodes.len();
+        last_under_node.push([None; STYLES]);
         // Close every open node at this depth or deeper.
         nodes.push(Node {
             cand,

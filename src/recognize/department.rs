@@ -28,7 +28,7 @@
 //! assert!(!is_unit("全社会"));
 //! ```
 
-use std::collections::HashSet;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -36,30 +36,64 @@ use aho_corasick::AhoCorasick;
 use crate::grammar;
 
 struct Lexicon {
-    suffixes: Vec<&'static str>,
-    names: HashSet<&'static str>,
-    not: Vec<&'static str>,
+    /// Listed short forms, sorted for binary search.
+    names: Vec<&'static str>,
+    /// Suffixes and look-alike endings by their last character, sorted by that character:
+    /// a name is checked only against the endings that share its last character.
+    endings: Vec<(char, Endings)>,
     stop: Vec<&'static str>,
+}
+
+/// The suffixes and the look-alike (`not`) endings that end with one character.
+#[derive(Default)]
+struct Endings {
+    suffixes: Vec<&'static str>,
+    not: Vec<&'static str>,
+}
+
+impl Lexicon {
+    /// The endings whose last character is `last`.
+    fn endings(&self, last: char) -> Option<&Endings> {
+        self.endings
+            .binary_search_by_key(&last, |(c, _)| *c)
+            .ok()
+            .and_then(|i| self.endings.get(i))
+            .map(|(_, e)| e)
+    }
+
+    /// True for a listed short form.
+    fn is_name(&self, s: &str) -> bool {
+        self.names.binary_search(&s).is_ok()
+    }
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut lex = Lexicon {
-        suffixes: Vec::new(),
-        names: HashSet::new(),
-        not: Vec::new(),
+        names: Vec::new(),
+        endings: Vec::new(),
         stop: Vec::new(),
     };
+    let mut endings: std::collections::BTreeMap<char, Endings> = Default::default();
     for row in grammar::entries(grammar::DEPARTMENTS.contents) {
         match row.as_slice() {
-            ["suffix", s] => lex.suffixes.push(s),
-            ["name", s] => {
-                lex.names.insert(s);
+            ["suffix", s] => {
+                if let Some(c) = s.chars().next_back() {
+                    endings.entry(c).or_default().suffixes.push(s);
+                }
             }
-            ["not", s] => lex.not.push(s),
+            ["name", s] => lex.names.push(s),
+            ["not", s] => {
+                if let Some(c) = s.chars().next_back() {
+                    endings.entry(c).or_default().not.push(s);
+                }
+            }
             ["stop", s] => lex.stop.push(s),
             _ => {}
         }
     }
+    lex.names.sort_unstable();
+    lex.names.dedup();
+    lex.endings = endings.into_iter().collect();
     lex
 });
 
@@ -70,6 +104,19 @@ static STOP: LazyLock<AhoCorasick> = LazyLock::new(|| {
 
 /// Longest name, in characters, that is still read as one unit.
 const MAX_UNIT_CHARS: usize = 60;
+
+/// True when `s` has more than `n` characters; counts at most `n + 1` of them, so a long
+/// text costs no more than a short one.
+pub(crate) fn more_chars_than(s: &str, n: usize) -> bool {
+    // A char takes one to four bytes.
+    if s.len() <= n {
+        return false;
+    }
+    if s.len() > n.saturating_mul(4) {
+        return true;
+    }
+    s.chars().nth(n).is_some()
+}
 
 /// Characters that never occur inside a unit name.
 fn is_sentence_punct(c: char) -> bool {
@@ -129,7 +176,11 @@ fn top_level_clean(name: &str) -> bool {
 }
 
 /// The name with bracketed parts left out: 中国(滨海新区)知识产权保护中心 → 中国知识产权保护中心.
-fn top_level(name: &str) -> String {
+/// A name without brackets is returned as it is.
+fn top_level(name: &str) -> Cow<'_, str> {
+    if !name.contains(|c| is_open(c) || is_close(c)) {
+        return Cow::Borrowed(name);
+    }
     let mut depth = 0usize;
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
@@ -141,7 +192,7 @@ fn top_level(name: &str) -> String {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// True when `name` reads as the name of a government unit (or a group of units such as
@@ -156,24 +207,28 @@ fn top_level(name: &str) -> String {
 /// ```
 pub fn is_unit(name: &str) -> bool {
     let name = name.trim();
-    if name.is_empty() || name.chars().count() > MAX_UNIT_CHARS || !top_level_clean(name) {
+    if name.is_empty() || more_chars_than(name, MAX_UNIT_CHARS) || !top_level_clean(name) {
         return false;
     }
     let core = without_trailing_group(name);
     let lex = &*LEXICON;
-    if lex.names.contains(core) || lex.names.contains(name) {
+    if lex.is_name(core) || lex.is_name(name) {
         return true;
     }
-    if STOP.is_match(&top_level(core)) {
+    // Every suffix and look-alike ending shares the name's last character.
+    let Some(endings) = core.chars().next_back().and_then(|c| lex.endings(c)) else {
+        return false;
+    };
+    if STOP.is_match(top_level(core).as_ref()) {
         return false;
     }
-    let suffix = lex
+    let suffix = endings
         .suffixes
         .iter()
         .filter(|s| core.ends_with(**s) && core.len() > s.len())
         .map(|s| s.len())
         .max();
-    let not = lex
+    let not = endings
         .not
         .iter()
         .filter(|s| core.ends_with(**s))
@@ -189,9 +244,9 @@ pub fn is_unit(name: &str) -> bool {
 pub fn is_name_like(name: &str) -> bool {
     let name = name.trim();
     !name.is_empty()
-        && name.chars().count() <= MAX_UNIT_CHARS
+        && !more_chars_than(name, MAX_UNIT_CHARS)
         && top_level_clean(name)
-        && !STOP.is_match(&top_level(name))
+        && !STOP.is_match(top_level(name).as_ref())
 }
 
 /// One unit cut from a list: its text as printed and its byte range in the list.
@@ -207,6 +262,12 @@ pub struct Unit<'a> {
 
 /// Words joining two units inside one list item.
 const CONJUNCTIONS: &[&str] = &["以及", "会同", "及", "和", "与"];
+
+/// True for the first character of a word in [`CONJUNCTIONS`]: the cheap test before the
+/// words are compared.
+fn is_conjunction_start(c: char) -> bool {
+    matches!(c, '以' | '会' | '及' | '和' | '与')
+}
 
 /// Leading words that are not part of the first unit's name.
 const LEADS: &[&str] = &["以及", "由", "及", "和", "与"];
@@ -225,7 +286,7 @@ fn qualifier_start(item: &str) -> Option<usize> {
                 "有关", "相关", "其他", "其它", "部门", "单位", "机构", "各方",
             ];
             if rest.is_empty()
-                || (rest.chars().count() <= 8 && generic.iter().any(|g| rest.contains(g)))
+                || (!more_chars_than(rest, 8) && generic.iter().any(|g| rest.contains(g)))
             {
                 return Some(i);
             }
@@ -274,6 +335,9 @@ fn split_item<'a>(list: &'a str, start: usize, end: usize, out: &mut Vec<Unit<'a
         if depth > 0 {
             continue;
         }
+        if !is_conjunction_start(c) {
+            continue;
+        }
         let at = start + i;
         let rest = item.get(i..).unwrap_or_default();
         let Some(conj) = CONJUNCTIONS.iter().find(|w| rest.starts_with(**w)) else {
@@ -287,10 +351,12 @@ fn split_item<'a>(list: &'a str, start: usize, end: usize, out: &mut Vec<Unit<'a
         };
         let left = list.get(ls..le).unwrap_or_default();
         let right = rest.get(conj.len()..).unwrap_or_default();
-        let right_unit = tidy(right, 0, right.len())
-            .and_then(|(s, e)| right.get(s..e))
-            .is_some_and(|r| is_unit(r) || r.contains(['、', ',']));
-        if is_unit(left) && right_unit {
+        let right_unit = || {
+            tidy(right, 0, right.len())
+                .and_then(|(s, e)| right.get(s..e))
+                .is_some_and(|r| is_unit(r) || r.contains(['、', ',']))
+        };
+        if is_unit(left) && right_unit() {
             out.push(Unit {
                 text: left,
                 start: ls,
@@ -379,6 +445,16 @@ mod tests {
             ],
             "separators inside brackets do not split"
         );
+    }
+
+    #[test]
+    fn conjunction_starts_cover_every_conjunction() {
+        for w in CONJUNCTIONS {
+            assert!(
+                w.chars().next().is_some_and(is_conjunction_start),
+                "the first character of {w} passes the conjunction pre-test"
+            );
+        }
     }
 
     #[test]

@@ -15,12 +15,16 @@
 //! read as a unit name ([`crate::recognize::department::is_unit`]), which is what keeps
 //! （试行）, （2023—2025年） and （此件公开发布） out.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use super::scan;
 use crate::grammar;
-use crate::recognize::department::{is_close, is_name_like, is_open, is_unit, split_units};
+use crate::recognize::department::{
+    is_close, is_name_like, is_open, is_unit, more_chars_than, split_units,
+};
 
 /// What a label or phrase says about the units it governs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,9 +146,17 @@ fn strip_phrase(s: &str) -> Option<(String, Role, &str)> {
     }
 }
 
+/// Every standing-instruction marker, leftmost match first.
+static SCOPES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(&VOCABULARY.scopes)
+        .unwrap_or_else(|e| panic!("responsibility scope markers: {e}"))
+});
+
 /// True when `s` holds a standing-instruction marker.
 fn is_scope_note(s: &str) -> bool {
-    VOCABULARY.scopes.iter().any(|m| s.contains(m))
+    SCOPES.is_match(s)
 }
 
 /// A labelled sentence with a standing instruction after a comma (`责任单位:市科委,下同`):
@@ -153,12 +165,8 @@ fn split_scope_tail(sentence: &str) -> (&str, Option<&str>) {
     if strip_label(sentence).is_none() {
         return (sentence, None);
     }
-    let Some(m) = VOCABULARY
-        .scopes
-        .iter()
-        .filter_map(|m| sentence.find(m))
-        .min()
-    else {
+    // Leftmost-first: the earliest start of any marker.
+    let Some(m) = SCOPES.find(sentence).map(|m| m.start()) else {
         return (sentence, None);
     };
     match sentence.get(..m).and_then(|h| h.rfind([',', '，'])) {
@@ -336,8 +344,8 @@ fn labelled(sentence: &str, parsed: &mut Parsed) -> bool {
 /// True for a deadline printed beside the units (2025年底前完成, 长期坚持).
 fn is_deadline(part: &str) -> bool {
     let dated =
-        part.chars().any(|c| c.is_ascii_digit()) && (part.contains('年') || part.contains('月'));
-    (dated || part.starts_with("长期") || part.starts_with("持续")) && part.chars().count() <= 16
+        part.bytes().any(|b| b.is_ascii_digit()) && (part.contains('年') || part.contains('月'));
+    (dated || part.starts_with("长期") || part.starts_with("持续")) && !more_chars_than(part, 16)
 }
 
 /// Reads an unlabelled clause (`X、Y等按职责分工负责`, `X牵头,Y配合`); every unit must
@@ -370,7 +378,10 @@ fn unlabelled(sentence: &str, parsed: &mut Parsed, check: Check) -> bool {
 
 /// The clause without spaces: a line break inside it is dropped (牵头部\n\n门 → 牵头部门),
 /// a space after a complete unit name separates units (市科委 市财政局 → 市科委、市财政局).
-fn compact(text: &str) -> String {
+fn compact(text: &str) -> Cow<'_, str> {
+    if !scan::has_space(text) {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -398,7 +409,7 @@ fn compact(text: &str) -> String {
             out.push('、');
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Reads the text of a parenthetical or trailing clause. `None` when it does not assign
@@ -427,34 +438,61 @@ pub fn parse_sentence(text: &str) -> Option<Parsed> {
     parse_checked(text, Check::All)
 }
 
-/// Every label and phrase: a clause holds one of them, or it assigns nothing.
-static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+/// Every label and phrase by its last character, sorted by that character: a cue that ends
+/// at a given place shares the character before it.
+static CUE_ENDINGS: LazyLock<Vec<(char, Vec<&'static str>)>> = LazyLock::new(|| {
     let v = &*VOCABULARY;
-    let words = v.labels.iter().chain(v.phrases.iter()).map(|(w, _)| *w);
-    AhoCorasick::new(words).unwrap_or_else(|e| panic!("responsibility cues: {e}"))
+    let mut by_last: std::collections::BTreeMap<char, Vec<&'static str>> = Default::default();
+    for (w, _) in v.labels.iter().chain(v.phrases.iter()) {
+        if let Some(c) = w.chars().next_back() {
+            by_last.entry(c).or_default().push(w);
+        }
+    }
+    by_last.into_iter().collect()
 });
+
+/// True when a label or phrase ends exactly at byte `end` of `text`.
+fn cue_ends_at(text: &str, end: usize) -> bool {
+    let Some(head) = text.get(..end) else {
+        return false;
+    };
+    let Some(last) = head.chars().next_back() else {
+        return false;
+    };
+    let endings = &*CUE_ENDINGS;
+    endings
+        .binary_search_by_key(&last, |(c, _)| *c)
+        .ok()
+        .and_then(|i| endings.get(i))
+        .is_some_and(|(_, words)| words.iter().any(|w| head.ends_with(w)))
+}
+
+/// True when one of `, ， ; ； 。 : ：` starts at byte `i`.
+fn is_stop_at(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(b',' | b';' | b':') => true,
+        Some(0xE3) => bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]),
+        Some(0xEF) => matches!(bytes.get(i + 1..i + 3), Some([0xBC, 0x8C | 0x9A | 0x9B])),
+        _ => false,
+    }
+}
 
 /// True when a label or phrase ends where a clause part may end: a phrase closes a part
 /// (before , ; 。 or the end) and a label takes a colon. Without one, nothing is assigned.
-fn has_cue(text: &str) -> bool {
-    CUES.find_overlapping_iter(text).any(|m| {
-        text.get(m.end()..).is_some_and(|rest| {
-            rest.chars()
-                .next()
-                .is_none_or(|c| matches!(c, ',' | '，' | ';' | '；' | '。' | ':' | '：'))
-        })
-    })
+///
+/// Only the places a cue may end are looked at: the end of the text and every
+/// `, ， ; ； 。 : ：`; at each, the cues sharing the character before it are compared.
+pub(super) fn has_cue(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    cue_ends_at(text, text.len())
+        || scan::any_stop(text, |i| is_stop_at(bytes, i) && cue_ends_at(text, i))
 }
 
 fn parse_checked(text: &str, check: Check) -> Option<Parsed> {
-    // A labelled and an unlabelled clause both need a label or a phrase. Compacting only
-    // drops spaces (and may add 、), so without spaces the text is what is searched.
-    let spaced = text.contains(char::is_whitespace);
-    if !spaced && !has_cue(text) {
-        return None;
-    }
+    // A labelled and an unlabelled clause both need a label or a phrase. Without spaces
+    // the compact text is the text itself, borrowed.
     let compact = compact(text);
-    if spaced && !has_cue(&compact) {
+    if !has_cue(&compact) {
         return None;
     }
     let mut parsed = Parsed::default();
@@ -497,6 +535,41 @@ fn parse_checked(text: &str, check: Check) -> Option<Parsed> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cue_search_agrees_with_an_overlapping_search() {
+        for s in [
+            "市科委负责",
+            "市科委负责,2025年底前完成",
+            "负责人",
+            "牵头负责。配合",
+            "牵头单位:市发展改革委",
+            "牵头单位 :市发展改革委",
+            "责任单位：市财政局",
+            "各区落实；其他",
+            "各区落实，其他",
+            "",
+        ] {
+            let overlapping = CUES.find_overlapping_iter(s).any(|m| {
+                s.get(m.end()..).is_some_and(|rest| {
+                    rest.chars()
+                        .next()
+                        .is_none_or(|c| matches!(c, ',' | '，' | ';' | '；' | '。' | ':' | '：'))
+                })
+            });
+            assert_eq!(
+                has_cue(s),
+                overlapping,
+                "the cue search of ({s}) matches an overlapping search"
+            );
+        }
+    }
+
+    /// Every label and phrase, for the reference search in the tests.
+    static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        let v = &*VOCABULARY;
+        AhoCorasick::new(v.labels.iter().chain(v.phrases.iter()).map(|(w, _)| *w)).unwrap()
+    });
 
     #[test]
     fn scope_note_is_kept_apart() {

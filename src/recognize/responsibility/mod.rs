@@ -20,6 +20,7 @@
 
 pub mod clause;
 pub mod headings;
+mod scan;
 pub mod table;
 
 use super::Input;
@@ -74,7 +75,10 @@ fn bracket_pairs(text: &str) -> Vec<(usize, usize)> {
     const MAX_OPEN: usize = 32;
     let mut stack: Vec<(char, usize)> = Vec::new();
     let mut pairs = Vec::new();
-    for (i, c) in text.char_indices() {
+    for i in scan::brackets(text) {
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            continue;
+        };
         if is_open(c) {
             if stack.len() >= MAX_OPEN {
                 stack.remove(0);
@@ -170,13 +174,23 @@ fn trim_span(text: &str, span: Span) -> Span {
     Span::new(span.start + lead, span.start + lead + body.len())
 }
 
+/// True when a body line may hold a clause without brackets. A labelled sentence needs a
+/// label and its colon, and a closing sentence a cue where a part ends; in a line without
+/// spaces both are cues [`clause::has_cue`] finds in the whole line, as a sentence is a
+/// slice of the line and what follows its end there is 。 ; , ； ， or the line's end.
+/// A line with spaces is always read: compacting may join a cue across a space.
+fn may_hold_clause(line: &str) -> bool {
+    clause::has_cue(line) || scan::has_space(line)
+}
+
 /// Clauses without brackets: labelled sentences, and a closing units-and-role sentence.
 fn trailing_sentences(input: &Input<'_>, taken: &[Responsibility]) -> Vec<Responsibility> {
     let text = input.text;
+    // `taken` is in text order and its spans do not overlap, so their ends ascend too: only
+    // the first one that ends after `sp` starts can overlap it.
     let overlaps = |sp: Span| {
-        taken
-            .iter()
-            .any(|r| r.span.start < sp.end && sp.start < r.span.end)
+        let first = taken.partition_point(|r| r.span.end <= sp.start);
+        taken.get(first).is_some_and(|r| r.span.start < sp.end)
     };
     let mut out = Vec::new();
     let body: Vec<_> = input
@@ -186,7 +200,7 @@ fn trailing_sentences(input: &Input<'_>, taken: &[Responsibility]) -> Vec<Respon
         .collect();
     let mut next_line = 0usize;
     for (index, line) in body.iter().enumerate() {
-        if index < next_line {
+        if index < next_line || !may_hold_clause(line.text(text)) {
             continue;
         }
         let spans = sentences(text, line.content);

@@ -35,8 +35,18 @@ pub struct Word {
     pub approximate: bool,
 }
 
-/// (before-words, after-words), each longest first.
-static WORDS: LazyLock<(Vec<Word>, Vec<Word>)> = LazyLock::new(|| {
+/// Before-words, longest first, with the set of their last bytes.
+struct Words {
+    before: Vec<Word>,
+    after: Vec<Word>,
+    /// `last[b]`: some before-word ends in byte `b`.
+    last: [bool; 256],
+    /// `first[b]`: some after-word starts with byte `b`.
+    first: [bool; 256],
+}
+
+/// The comparator words of the grammar.
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let mut before = Vec::new();
     let mut after = Vec::new();
     for row in grammar::entries(grammar::COMPARATORS.contents) {
@@ -61,7 +71,24 @@ static WORDS: LazyLock<(Vec<Word>, Vec<Word>)> = LazyLock::new(|| {
     }
     before.sort_by_key(|w| std::cmp::Reverse(w.text.len()));
     after.sort_by_key(|w| std::cmp::Reverse(w.text.len()));
-    (before, after)
+    let mut last = [false; 256];
+    for w in &before {
+        if let Some(&b) = w.text.as_bytes().last() {
+            last[usize::from(b)] = true;
+        }
+    }
+    let mut first = [false; 256];
+    for w in &after {
+        if let Some(&b) = w.text.as_bytes().first() {
+            first[usize::from(b)] = true;
+        }
+    }
+    Words {
+        before,
+        after,
+        last,
+        first,
+    }
 });
 
 /// Reads a comparator column of the grammar file.
@@ -85,7 +112,20 @@ pub fn parse_relation(s: &str) -> Option<Relation> {
 /// assert_eq!(before("年抽检样本不低于").map(|w| w.text), Some("不低于"));
 /// ```
 pub fn before(head: &str) -> Option<Word> {
-    WORDS.0.iter().copied().find(|w| head.ends_with(w.text))
+    let words = &*WORDS;
+    // No word ends in the last byte of `head`: none can end there.
+    if !head
+        .as_bytes()
+        .last()
+        .is_some_and(|&b| words.last[usize::from(b)])
+    {
+        return None;
+    }
+    words
+        .before
+        .iter()
+        .copied()
+        .find(|w| super::has_suffix(head, w.text))
 }
 
 /// The comparator word that starts right after a number and its unit.
@@ -95,5 +135,18 @@ pub fn before(head: &str) -> Option<Word> {
 /// assert_eq!(after("以上，").map(|w| w.text), Some("以上"));
 /// ```
 pub fn after(tail: &str) -> Option<Word> {
-    WORDS.1.iter().copied().find(|w| tail.starts_with(w.text))
+    let words = &*WORDS;
+    // No word starts with the first byte of `tail`: none can start there.
+    if !tail
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| words.first[usize::from(b)])
+    {
+        return None;
+    }
+    words
+        .after
+        .iter()
+        .copied()
+        .find(|w| super::has_prefix(tail, w.text))
 }

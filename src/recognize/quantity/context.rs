@@ -13,34 +13,101 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use crate::grammar;
 use crate::model::QuantityKind;
 
-/// Cue words with their side (true = target) and weight.
+/// A cue word: the word, its side (true = target) and weight.
+type Cue = (&'static str, bool, i32);
+
+/// Cue words grouped by first character, for a leftmost-longest scan by hand.
 struct Cues {
-    automaton: AhoCorasick,
-    side: Vec<(bool, i32)>,
+    /// Groups sorted by their first character; longest word first within a group (file
+    /// order among equal lengths).
+    groups: Vec<(char, Vec<Cue>)>,
+    /// One bit per code point below U+10000: set for the first character of a cue word.
+    first: Vec<u64>,
 }
 
-static CUES: LazyLock<Option<Cues>> = LazyLock::new(|| {
-    let mut words = Vec::new();
-    let mut side = Vec::new();
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let mut groups: Vec<(char, Vec<Cue>)> = Vec::new();
     for row in grammar::entries(grammar::QUANTITY_CUES.contents) {
         let (Some(&w), Some(&s), Some(&k)) = (row.first(), row.get(1), row.get(2)) else {
             continue;
         };
-        words.push(w);
-        side.push((s == "target", k.parse().unwrap_or(1)));
+        let Some(c) = w.chars().next() else {
+            continue;
+        };
+        let cue = (w, s == "target", k.parse().unwrap_or(1));
+        match groups.iter_mut().find(|g| g.0 == c) {
+            Some(g) => g.1.push(cue),
+            None => groups.push((c, vec![cue])),
+        }
     }
-    let automaton = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&words)
-        .ok()?;
-    Some(Cues { automaton, side })
+    for g in &mut groups {
+        g.1.sort_by_key(|cue| std::cmp::Reverse(cue.0.len()));
+    }
+    groups.sort_by_key(|g| g.0);
+    let mut first = vec![0u64; 0x1_0000 / 64];
+    for (c, _) in &groups {
+        let cp = *c as usize;
+        if let Some(word) = first.get_mut(cp / 64) {
+            *word |= 1 << (cp % 64);
+        }
+    }
+    Cues { groups, first }
 });
+
+/// The longest cue word at the start of `s`, whose first character is `c`.
+fn cue_at(cues: &Cues, c: char, s: &str) -> Option<Cue> {
+    let group = cues.groups.binary_search_by_key(&c, |g| g.0).ok()?;
+    cues.groups
+        .get(group)?
+        .1
+        .iter()
+        .find(|cue| super::has_prefix(s, cue.0))
+        .copied()
+}
+
+/// A cue word found in a line: its byte range, side (true = target) and weight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueMatch {
+    start: usize,
+    end: usize,
+    target: bool,
+    weight: i32,
+}
+
+/// Every cue word of `text`, leftmost-longest and without overlaps, handed to `found`
+/// with its byte range shifted by `base`.
+fn scan_cues(text: &str, base: usize, mut found: impl FnMut(CueMatch)) {
+    let cues = &*CUES;
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some((c, len)) = super::char_at(b, i) {
+        let cp = c as usize;
+        // Most characters start no cue word: one bit says so.
+        let may_start = cp >= 0x1_0000
+            || cues
+                .first
+                .get(cp / 64)
+                .is_some_and(|w| w & (1 << (cp % 64)) != 0);
+        if may_start {
+            if let Some((w, target, weight)) = cue_at(cues, c, text.get(i..).unwrap_or_default()) {
+                found(CueMatch {
+                    start: base + i,
+                    end: base + i + w.len(),
+                    target,
+                    weight,
+                });
+                i += w.len();
+                continue;
+            }
+        }
+        i += len;
+    }
+}
 
 /// The cues of a text, summed per side.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -60,9 +127,21 @@ impl CueScore {
     pub fn is_empty(&self) -> bool {
         self.target == 0 && self.statistic == 0
     }
+
+    /// Adds one cue word.
+    fn add(&mut self, m: CueMatch) {
+        if m.target {
+            self.target += m.weight;
+            self.strong_target |= m.weight >= 3;
+        } else {
+            self.statistic += m.weight;
+            self.strong_statistic |= m.weight >= 3;
+        }
+    }
 }
 
-/// The target and statistic cues of a text.
+/// The target and statistic cues of a text: every cue word, leftmost-longest and
+/// without overlaps.
 ///
 /// ```
 /// use zhengce::recognize::quantity::context::cues;
@@ -71,19 +150,50 @@ impl CueScore {
 /// ```
 pub fn cues(text: &str) -> CueScore {
     let mut score = CueScore::default();
-    let Some(cues) = CUES.as_ref() else {
-        return score;
-    };
-    for m in cues.automaton.find_iter(text) {
-        if let Some(&(target, w)) = cues.side.get(m.pattern().as_usize()) {
-            if target {
-                score.target += w;
-                score.strong_target |= w >= 3;
-            } else {
-                score.statistic += w;
-                score.strong_statistic |= w >= 3;
-            }
+    scan_cues(text, 0, |m| score.add(m));
+    score
+}
+
+/// The cues of `line[from..to]` (a sentence), keeping its cue words in `out` (cleared
+/// first) for [`cues_in`].
+pub fn cues_kept(line: &str, from: usize, to: usize, out: &mut Vec<CueMatch>) -> CueScore {
+    out.clear();
+    let mut score = CueScore::default();
+    scan_cues(line.get(from..to).unwrap_or_default(), from, |m| {
+        score.add(m);
+        out.push(m);
+    });
+    score
+}
+
+/// `cues(&line[from..to])`, summed from the cue words `kept` by [`cues_kept`] for
+/// `line[covered.0..covered.1]` instead of scanning the text again.
+///
+/// Exact: when `from..to` lies inside the covered text and no kept word crosses `from` or
+/// `to`, the scan of the part sees the same words as the scan of the covered text between
+/// them (both start fresh at `from`, and at every position the longest word fits in the
+/// part). Otherwise the part is scanned.
+pub fn cues_in(
+    line: &str,
+    kept: &[CueMatch],
+    covered: (usize, usize),
+    from: usize,
+    to: usize,
+) -> CueScore {
+    let part = || cues(line.get(from..to).unwrap_or_default());
+    if from < covered.0 || to > covered.1 || line.get(covered.0..covered.1).is_none() {
+        return part();
+    }
+    let k = kept.partition_point(|m| m.end <= from);
+    let mut score = CueScore::default();
+    for m in kept.get(k..).unwrap_or_default() {
+        if m.start >= to {
+            break;
         }
+        if m.start < from || m.end > to {
+            return part();
+        }
+        score.add(*m);
     }
     score
 }
@@ -117,12 +227,33 @@ pub fn kind_of(
     }
 }
 
-static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+/// A year or a five-year plan that may set a deadline (`None` only if the pattern failed
+/// to compile, which the tests rule out).
+static DEADLINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
         r"(到|至|截至|截止)?((?:19|20)\d\d)年(\d{1,2}月)?(底|末|年底|年末)?(前|以前|之前)?|(十[一二三四五六七八九]五)”?(期间|末|时期)",
     )
-    .expect("the deadline pattern is valid")
+    .ok()
 });
+
+/// Prefilter for [`DEADLINE`], exact: every match holds "19" or "20", two digits and 年,
+/// or the 五 of 十X五. `\d` is any Unicode decimal digit; `char::is_numeric` takes in
+/// all of those, so no match is missed.
+fn may_hold_deadline(s: &str) -> bool {
+    s.contains('五') || holds_year(s)
+}
+
+/// True when `s` may hold the pattern `(?:19|20)\d\d年`: some 年 comes after two
+/// characters that are numeric (a superset of the `\d` decimal digits) after "19" or
+/// "20". An exact prefilter for patterns that need such a year.
+pub fn holds_year(s: &str) -> bool {
+    memchr::memmem::find_iter(s.as_bytes(), "年".as_bytes()).any(|p| {
+        let mut head = s.get(..p).unwrap_or_default().chars();
+        head.next_back().is_some_and(char::is_numeric)
+            && head.next_back().is_some_and(char::is_numeric)
+            && (head.as_str().ends_with("19") || head.as_str().ends_with("20"))
+    })
+}
 
 /// The first deadline a sentence sets, and where it ends.
 ///
@@ -134,7 +265,10 @@ static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!(deadline("增加到2021年的5481万公里").map(|d| d.0), None);
 /// ```
 pub fn deadline(sentence: &str) -> Option<(String, usize)> {
-    for caps in DEADLINE.captures_iter(sentence) {
+    if !may_hold_deadline(sentence) {
+        return None;
+    }
+    for caps in DEADLINE.as_ref()?.captures_iter(sentence) {
         let end = caps.get(0).map_or(0, |m| m.end());
         if let Some(plan) = caps.get(6) {
             let n = crate::recognize::numeral::integer(plan.as_str().get(..6)?)?;
@@ -211,25 +345,28 @@ pub fn subject_around(head: &str, tail: &str) -> Option<String> {
     let listed = before.as_deref().is_some_and(counts_on);
     let verb_only = match &before {
         None => true,
-        Some(b) => TRIM.2.iter().any(|v| {
-            b.strip_suffix(v)
-                .is_some_and(|rest| rest.chars().count() <= 2)
-        }),
+        Some(b) => TRIM
+            .2
+            .iter()
+            .any(|v| super::strip_suffix(b, v).is_some_and(|rest| rest.chars().count() <= 2)),
     };
     if !verb_only && !listed {
         return before;
     }
-    let noun: String = tail
-        .trim_start_matches(['的', '“'])
-        .chars()
-        .take_while(|&c| !is_clause_break(c) && crate::normalize::is_han(c))
-        .take(20)
-        .collect();
-    let n = noun.chars().count();
+    // The noun: up to 20 Han characters before a clause break.
+    let after = tail.trim_start_matches(['的', '“']);
+    let (mut end, mut n) = (0, 0);
+    for (k, c) in after.char_indices() {
+        if n == 20 || is_clause_break(c) || !crate::normalize::is_han(c) {
+            break;
+        }
+        end = k + c.len_utf8();
+        n += 1;
+    }
     // After a list the noun must end its clause soon: "等11项工作获得…激励" runs on
     // into a predicate, and the list itself is then the better subject.
     if n >= 2 && (verb_only || n <= LISTED_NOUN_MAX) {
-        Some(noun)
+        after.get(..end).map(str::to_string)
     } else {
         before
     }
@@ -266,7 +403,7 @@ pub fn subject(head: &str) -> Option<String> {
             return None;
         }
         for w in &TRIM.0 {
-            if let Some(r) = s.strip_prefix(w) {
+            if let Some(r) = super::strip_prefix(s, w) {
                 if !r.is_empty() {
                     s = r;
                     changed = true;
@@ -274,7 +411,7 @@ pub fn subject(head: &str) -> Option<String> {
             }
         }
         for w in &TRIM.1 {
-            if let Some(r) = s.strip_suffix(w) {
+            if let Some(r) = super::strip_suffix(s, w) {
                 if !r.is_empty() {
                     s = r;
                     changed = true;
@@ -283,7 +420,8 @@ pub fn subject(head: &str) -> Option<String> {
         }
     }
     let s = s.trim();
-    (!s.is_empty() && s.chars().count() <= 40).then(|| s.to_string())
+    // At most 40 characters, counted no further than that.
+    (!s.is_empty() && s.chars().nth(40).is_none()).then(|| s.to_string())
 }
 
 /// A character that ends a clause for the subject.
@@ -307,4 +445,55 @@ pub fn is_clause_break(c: char) -> bool {
             | '、'
             | ' '
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cues_of_a_part_agree_with_a_scan_of_the_part() {
+        let line =
+            "今年以来，共出动执法人员1379人次，力争到2025年不低于90%，比上年增长了3个百分点。";
+        let mut kept = Vec::new();
+        let whole = cues_kept(line, 0, line.len(), &mut kept);
+        assert_eq!(whole, cues(line), "the kept scan scores like a plain scan");
+        let bounds: Vec<usize> = line
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([line.len()])
+            .collect();
+        for &from in &bounds {
+            for &to in &bounds {
+                assert_eq!(
+                    cues_in(line, &kept, (0, line.len()), from, to),
+                    cues(line.get(from..to).unwrap_or_default()),
+                    "the cues of {from}..{to} are those of a scan of that part"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_deadline_pattern_compiles() {
+        assert!(DEADLINE.is_some(), "the deadline pattern is a valid regex");
+    }
+
+    #[test]
+    fn the_deadline_prefilter_passes_every_pattern_match() {
+        for s in [
+            "到2025年",
+            "2025年底前",
+            "十四五”期间",
+            "到20２５年",
+            "1998年",
+        ] {
+            assert!(may_hold_deadline(s), "{s} may hold a deadline");
+        }
+        assert!(
+            !may_hold_deadline("共出动执法人员1379人次"),
+            "no year, no plan"
+        );
+        assert!(!may_hold_deadline("年底前"), "年 with no year before it");
+    }
 }

@@ -50,12 +50,13 @@ static STOPLIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 pub fn recognize(input: &Input<'_>, doc: &mut Document) {
     let text = input.text;
     let mut found = Vec::new();
+    let mut cue_buf = Vec::new();
     for line in input.segmented.body() {
         let s = line.text(text);
         if !may_hold_number(s) || is_title_line(s) {
             continue;
         }
-        scan_line(s, line.content.start, &mut found);
+        scan_line(s, line.content.start, &mut found, &mut cue_buf);
     }
     if found.is_empty() {
         return;
@@ -123,47 +124,89 @@ struct Found {
     sentence: context::CueScore,
 }
 
-/// First and one-past-last code point of the numeral bitmap (from ○ U+25CB and 〇 U+3007
-/// to the end of the CJK block).
-const CJK_FIRST: u32 = 0x2500;
-const CJK_LAST: u32 = 0xA000;
-
-/// One bit per code point in `CJK_FIRST..CJK_LAST`: set for the characters of Chinese
-/// numerals, so the scan tests a bit instead of matching every character.
-static NUMERAL_BITS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let len = ((CJK_LAST - CJK_FIRST) / 64 + 1) as usize;
-    let mut bits = vec![0u64; len];
-    for cp in CJK_FIRST..CJK_LAST {
-        if char::from_u32(cp).is_some_and(crate::recognize::numeral::is_numeral_char) {
-            let k = (cp - CJK_FIRST) as usize;
-            if let Some(word) = bits.get_mut(k / 64) {
-                *word |= 1 << (k % 64);
-            }
-        }
-    }
-    bits
-});
-
 /// True for a character of a Chinese numeral (一, 十, 万, 〇, 壹 …); ASCII is never one here.
+#[inline]
 pub fn is_numeral_char(c: char) -> bool {
-    let cp = c as u32;
-    if !(CJK_FIRST..CJK_LAST).contains(&cp) {
-        return false;
-    }
-    let k = (cp - CJK_FIRST) as usize;
-    NUMERAL_BITS
-        .get(k / 64)
-        .is_some_and(|w| w & (1 << (k % 64)) != 0)
+    crate::recognize::numeral::is_cjk_numeral(c as u32)
 }
 
-/// Cheap prefilter: an ASCII digit, or a three-byte UTF-8 sequence that may be a CJK numeral.
+/// The character at byte `i` of a `str`'s bytes (`i` on a character boundary) and its
+/// length, decoded by hand: the scans below look at every character of a line.
+#[inline]
+fn char_at(b: &[u8], i: usize) -> Option<(char, usize)> {
+    let x = *b.get(i)?;
+    let cont = |k: usize| b.get(i + k).map_or(0, |&y| u32::from(y & 0x3F));
+    let (cp, len) = if x < 0x80 {
+        (u32::from(x), 1)
+    } else if x < 0xE0 {
+        ((u32::from(x & 0x1F) << 6) | cont(1), 2)
+    } else if x < 0xF0 {
+        ((u32::from(x & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (
+            (u32::from(x & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
+    };
+    char::from_u32(cp).map(|c| (c, len))
+}
+
+/// `s.starts_with(w)`, comparing the last byte of `w` first: against a word list most
+/// words differ there, and the full comparison is skipped.
+#[inline]
+fn has_prefix(s: &str, w: &str) -> bool {
+    s.as_bytes().get(w.len().wrapping_sub(1)) == w.as_bytes().last() && s.starts_with(w)
+}
+
+/// `s.ends_with(w)`, comparing the last bytes first (see [`has_prefix`]).
+#[inline]
+fn has_suffix(s: &str, w: &str) -> bool {
+    w.is_empty() || (s.as_bytes().last() == w.as_bytes().last() && s.ends_with(w))
+}
+
+/// `s.strip_prefix(w)` by way of [`has_prefix`].
+#[inline]
+fn strip_prefix<'s>(s: &'s str, w: &str) -> Option<&'s str> {
+    if has_prefix(s, w) {
+        s.get(w.len()..)
+    } else {
+        None
+    }
+}
+
+/// `s.strip_suffix(w)` by way of [`has_suffix`].
+#[inline]
+fn strip_suffix<'s>(s: &'s str, w: &str) -> Option<&'s str> {
+    if has_suffix(s, w) {
+        s.get(..s.len().checked_sub(w.len())?)
+    } else {
+        None
+    }
+}
+
+/// Cheap prefilter: an ASCII digit, or a Chinese numeral character. Exact: every numeral
+/// character lies in U+25CB..U+9FFF, so it is a three-byte sequence with a lead byte
+/// E2..E9, and continuation bytes (80..BF) are never taken for a lead byte.
 fn may_hold_number(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.iter().any(u8::is_ascii_digit) {
-        return true;
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x.is_ascii_digit() {
+            return true;
+        }
+        if (0xE2..=0xE9).contains(&x) {
+            let cp = (u32::from(x & 0x0F) << 12)
+                | (b.get(i + 1).map_or(0, |&y| u32::from(y & 0x3F)) << 6)
+                | b.get(i + 2).map_or(0, |&y| u32::from(y & 0x3F));
+            if crate::recognize::numeral::is_cjk_numeral(cp) {
+                return true;
+            }
+            i += 3;
+        } else {
+            i += 1;
+        }
     }
-    // Chinese numerals all lie in U+4E00..U+9FFF (lead bytes E4..E9), 〇 (E3) or ○ (E2).
-    b.iter().any(|&x| (0xE2..=0xE9).contains(&x)) && s.chars().any(is_numeral_char)
+    false
 }
 
 /// The kind the document's genre implies: from the document carried inside a notice
@@ -178,7 +221,8 @@ fn genre_kind(doc: &Document, input: &Input<'_>) -> Option<QuantityKind> {
             .body()
             .take(12)
             .map(|l| l.text(input.text))
-            .filter(|l| l.chars().count() <= 100)
+            // At most 100 characters, counted no further than that.
+            .filter(|l| l.chars().nth(100).is_none())
     };
     // The title of an issued document first: 关于印发《…活动总结》的通知.
     for line in lines() {
@@ -241,20 +285,25 @@ fn strip_file_extension(t: &str) -> &str {
     }
 }
 
+/// A plan period, 2023—2025年 (`None` only if the pattern failed to compile, which the
+/// tests rule out).
+static PERIOD: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
+    regex::Regex::new(r"(?:19|20)\d\d\s*[—–\-－~～至到]\s*((?:19|20)\d\d)年").ok()
+});
+
 /// The last year of a plan period printed in a title line: 方案(2023—2025年) → 2025.
 fn plan_period(input: &Input<'_>) -> Option<String> {
-    static PERIOD: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"(?:19|20)\d\d\s*[—–\-－~～至到]\s*((?:19|20)\d\d)年")
-            .expect("the plan period pattern is valid")
-    });
+    let period = PERIOD.as_ref()?;
     input
         .segmented
         .body()
         .take(40)
         .map(|l| l.text(input.text))
         .filter(|l| l.contains("方案") || l.contains("规划") || l.contains("计划"))
+        // Every period ends in a year and 年 (exact prefilter, see `context::holds_year`).
+        .filter(|l| context::holds_year(l))
         .find_map(|l| {
-            PERIOD
+            period
                 .captures(l)
                 .and_then(|c| c.get(1))
                 .map(|m| m.as_str().to_string())
@@ -278,7 +327,11 @@ fn vote(found: &[Found]) -> QuantityKind {
 /// genre word, as "上海市北斗产业高质量发展三年行动计划(2021-2025年)". Its numbers are
 /// part of a name, not figures.
 fn is_title_line(line: &str) -> bool {
-    !line.contains(['。', '，', ',', '；', ';']) && genre_of(strip_title_tail(line)).is_some()
+    // One character at a time (each a memchr search), the commonest first.
+    let punctuated = ['，', '。', ',', '；', ';']
+        .iter()
+        .any(|&c| line.contains(c));
+    !punctuated && genre_of(strip_title_tail(line)).is_some()
 }
 
 /// The kind a title's genre word implies.
@@ -301,7 +354,7 @@ fn genre_of(title: &str) -> Option<QuantityKind> {
         ("措施", QuantityKind::Target),
         ("通知", QuantityKind::Target),
     ] {
-        if title.ends_with(word) {
+        if has_suffix(title, word) {
             return Some(kind);
         }
     }
@@ -318,17 +371,25 @@ fn is_code_char(c: char) -> bool {
     c.is_ascii_alphabetic() || matches!(c, '/' | '_' | '=' | '.' | '@' | '#' | '&' | '?' | '\\')
 }
 
-/// Scans one body line (`base` is its offset in the normalized text).
-fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
+/// Scans one body line (`base` is its offset in the normalized text); `cue_buf` holds the
+/// cue words of the sentence at hand.
+fn scan_line(s: &str, base: usize, out: &mut Vec<Found>, cue_buf: &mut Vec<context::CueMatch>) {
+    // The part of the line whose cue words `cue_buf` holds (the current sentence).
+    let mut covered = (0usize, 0usize);
     let mut title_depth = 0u32;
     let mut sentence_start = 0usize;
     let mut sentence_info: Option<context::CueScore> = None;
     let mut quote_depth = 0u32;
     let mut deadline: Option<String> = None;
     let mut last_end = 0usize; // end of the last quantity, bounds the next subject
+    let bytes = s.as_bytes();
     let mut i = 0usize;
-    while let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
-        let clen = c.len_utf8();
+    while let Some((c, clen)) = char_at(bytes, i) {
+        // Most characters are Han characters that are no numeral: nothing to do.
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) && !is_numeral_char(c) {
+            i += clen;
+            continue;
+        }
         if c == '《' {
             title_depth += 1;
         } else if c == '》' {
@@ -367,7 +428,7 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
             i += skip;
             continue;
         };
-        if let Some(stop) = STOPLIST.iter().find(|w| rest.starts_with(**w)) {
+        if let Some(stop) = STOPLIST.iter().find(|w| has_prefix(rest, w)) {
             i += stop.len();
             continue;
         }
@@ -380,7 +441,8 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
                     .and_then(|r| r.char_indices().find(|&(_, c)| is_sentence_end(c)))
                     .map_or(s.len(), |(k, _)| q.end + k);
                 let text = s.get(sentence_start..end).unwrap_or_default();
-                let mut cues = context::cues(text);
+                let mut cues = context::cues_kept(s, sentence_start, end, cue_buf);
+                covered = (sentence_start, end);
                 if let Some((d, _)) = context::deadline(text) {
                     cues.target += 3;
                     cues.strong_target = true;
@@ -391,7 +453,8 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>) {
                 cues
             }
         };
-        let clause = context::cues(clause_around(s, q.start, q.end, sentence_start));
+        let (from, to) = clause_around(s, q.start, q.end, sentence_start);
+        let clause = context::cues_in(s, cue_buf, covered, from, to);
         let subject_from = last_end.max(sentence_start).min(q.start);
         // A unit that carries its noun (21个部门) leaves nothing after it to count.
         let tail = if q.unit.ends_with("部门") {
@@ -444,9 +507,10 @@ fn is_marker(s: &str, i: usize) -> bool {
         .is_some_and(|c| matches!(c, '、' | '.' | ')' | '）' | '．'))
 }
 
-/// The clause around a quantity: from the last clause break before it (not before
-/// `floor`) to the next one after it. Quotes and 、 do not break a clause here.
-fn clause_around(s: &str, start: usize, end: usize, floor: usize) -> &str {
+/// The clause around a quantity, as a byte range of `s`: from the last clause break
+/// before it (not before `floor`) to the next one after it. Quotes and 、 do not break a
+/// clause here.
+fn clause_around(s: &str, start: usize, end: usize, floor: usize) -> (usize, usize) {
     // Bounded both ways so a long run of numbers without breaks stays linear.
     const REACH: usize = 80;
     let is_break = |c: char| {
@@ -472,7 +536,7 @@ fn clause_around(s: &str, start: usize, end: usize, floor: usize) -> &str {
             break;
         }
     }
-    s.get(from..to).unwrap_or_default()
+    (from, to)
 }
 
 /// Byte length of the number-like token at the start of `s` (digits, numeral characters
@@ -741,6 +805,62 @@ fn range_separator(s: &str) -> Option<(usize, Option<&'static str>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numeral_starts_are_cjk_numerals_only() {
+        assert!(
+            is_numeral_char('万') && is_numeral_char('〇'),
+            "CJK numerals count"
+        );
+        assert!(
+            !is_numeral_char('O') && !is_numeral_char('7'),
+            "ASCII never does"
+        );
+    }
+
+    #[test]
+    fn word_tests_agree_with_std() {
+        for (s, w) in [
+            ("不低于", "低于"),
+            ("以上", "以"),
+            ("", ""),
+            ("a", ""),
+            ("约", "不低于"),
+        ] {
+            assert_eq!(has_prefix(s, w), s.starts_with(w), "prefix {w} of {s}");
+            assert_eq!(has_suffix(s, w), s.ends_with(w), "suffix {w} of {s}");
+            assert_eq!(
+                strip_prefix(s, w),
+                s.strip_prefix(w),
+                "strip prefix {w} of {s}"
+            );
+            assert_eq!(
+                strip_suffix(s, w),
+                s.strip_suffix(w),
+                "strip suffix {w} of {s}"
+            );
+        }
+    }
+
+    #[test]
+    fn char_at_decodes_like_chars() {
+        let s = "a《1》万é😀。";
+        let mut i = 0;
+        for c in s.chars() {
+            assert_eq!(
+                char_at(s.as_bytes(), i),
+                Some((c, c.len_utf8())),
+                "char at {i}"
+            );
+            i += c.len_utf8();
+        }
+        assert_eq!(char_at(s.as_bytes(), i), None, "nothing after the end");
+    }
+
+    #[test]
+    fn the_plan_period_pattern_compiles() {
+        assert!(PERIOD.is_some(), "the plan period pattern is a valid regex");
+    }
 
     #[test]
     fn prefilter_finds_digits_and_numerals() {

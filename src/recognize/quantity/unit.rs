@@ -70,6 +70,6 @@ fn lookup(s: &str) -> Option<(&'static str, usize)> {
         .get(group)?
         .1
         .iter()
-        .find(|(printed, _)| s.starts_with(printed))
+        .find(|(printed, _)| super::has_prefix(s, printed))
         .map(|&(printed, canonical)| (canonical, printed.len()))
 }

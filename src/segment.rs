@@ -110,14 +110,15 @@ pub fn segment(text: &str) -> Segmented {
 struct ChromeRules {
     /// `prefix` and `exact` rules as `(first char, text, exact?)`, sorted by first char.
     by_first: Vec<(char, &'static str, bool)>,
-    /// `contains` rules, tried on short lines only.
-    contains: Vec<&'static str>,
+    /// `contains` rules, tried on short lines only, all at once.
+    contains: Option<aho_corasick::AhoCorasick>,
     /// `suffix` rules, tried on short all-Han lines only.
     suffix: Vec<&'static str>,
 }
 
 static CHROME_RULES: LazyLock<ChromeRules> = LazyLock::new(|| {
     let mut rules = ChromeRules::default();
+    let mut contains: Vec<&'static str> = Vec::new();
     for row in grammar::entries(grammar::CHROME.contents) {
         match row.as_slice() {
             [kind @ ("prefix" | "exact"), p] => {
@@ -125,12 +126,13 @@ static CHROME_RULES: LazyLock<ChromeRules> = LazyLock::new(|| {
                     rules.by_first.push((first, p, *kind == "exact"));
                 }
             }
-            ["contains", p] => rules.contains.push(p),
+            ["contains", p] => contains.push(*p),
             ["suffix", p] => rules.suffix.push(p),
             _ => {}
         }
     }
     rules.by_first.sort_by_key(|r| r.0);
+    rules.contains = aho_corasick::AhoCorasick::new(contains).ok();
     rules
 });
 
@@ -166,7 +168,7 @@ pub fn is_chrome(line: &str) -> bool {
     }
     // Only the first SHORT_LINE + 1 chars are counted: a longer line is neither.
     let chars = line.chars().take(SHORT_LINE + 1).count();
-    (chars <= SHORT_LINE && rules.contains.iter().any(|p| line.contains(p)))
+    (chars <= SHORT_LINE && rules.contains.as_ref().is_some_and(|ac| ac.is_match(line)))
         || (chars <= LABEL_LINE
             && rules.suffix.iter().any(|p| line.ends_with(p))
             && line.chars().all(crate::normalize::is_han))

@@ -167,10 +167,7 @@ pub fn is_mostly_traditional(text: &str) -> bool {
     let tables = &*TABLES;
     let mut han = 0usize;
     let mut traditional = 0usize;
-    for c in han_candidates(text.as_bytes()) {
-        if !super::is_han(c) {
-            continue;
-        }
+    for c in han_chars(text.as_bytes()) {
         han += 1;
         if tables.is_converted(c) {
             traditional += 1;
@@ -182,36 +179,39 @@ pub fn is_mostly_traditional(text: &str) -> bool {
     traditional >= MIN_TRADITIONAL && traditional * 10 >= han
 }
 
-/// The chars of `text` that can be Han (three- and four-byte UTF-8), decoded straight from
-/// the bytes: the detection scan reads every byte of a long simplified text, and skipping
-/// ASCII and two-byte chars without decoding them keeps it at a few cycles per char.
-fn han_candidates(text: &[u8]) -> impl Iterator<Item = char> + '_ {
-    let mut i = 0;
-    std::iter::from_fn(move || loop {
-        let lead = *text.get(i)?;
-        let (len, bits) = match lead {
-            0..=0xBF => (1, None),
-            0xC0..=0xDF => (2, None),
-            0xE0..=0xEF => {
-                let (b1, b2) = (*text.get(i + 1)?, *text.get(i + 2)?);
-                let c = (u32::from(lead & 0x0F) << 12)
-                    | (u32::from(b1 & 0x3F) << 6)
-                    | u32::from(b2 & 0x3F);
-                (3, Some(c))
+/// The Han characters of `text` ([`super::is_han`]), decoded straight from the UTF-8
+/// bytes: the detection scan reads every byte of a long simplified text, so it looks only
+/// at the lead bytes that can start a Han character (E3–E9 and EF for the BMP ranges, F0
+/// for the supplementary ones) and steps over every other byte without decoding it.
+fn han_chars(text: &[u8]) -> impl Iterator<Item = char> + '_ {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        while let [lead, tail @ ..] = rest {
+            let (code, after) = match (*lead, tail) {
+                (0xE3..=0xE9 | 0xEF, [b1, b2, after @ ..]) => (
+                    (u32::from(lead & 0x0F) << 12)
+                        | (u32::from(b1 & 0x3F) << 6)
+                        | u32::from(b2 & 0x3F),
+                    after,
+                ),
+                (0xF0, [b1, b2, b3, after @ ..]) => (
+                    (u32::from(b1 & 0x3F) << 12)
+                        | (u32::from(b2 & 0x3F) << 6)
+                        | u32::from(b3 & 0x3F),
+                    after,
+                ),
+                _ => {
+                    rest = tail;
+                    continue;
+                }
+            };
+            rest = after;
+            match char::from_u32(code) {
+                Some(c) if super::is_han(c) => return Some(c),
+                _ => {}
             }
-            _ => {
-                let (b1, b2, b3) = (*text.get(i + 1)?, *text.get(i + 2)?, *text.get(i + 3)?);
-                let c = (u32::from(lead & 0x07) << 18)
-                    | (u32::from(b1 & 0x3F) << 12)
-                    | (u32::from(b2 & 0x3F) << 6)
-                    | u32::from(b3 & 0x3F);
-                (4, Some(c))
-            }
-        };
-        i += len;
-        if let Some(c) = bits.and_then(char::from_u32) {
-            return Some(c);
         }
+        None
     })
 }
 
@@ -263,11 +263,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn han_candidates_are_the_multibyte_chars() {
-        let text = "a（一）é市場\u{20000}2025年,監管…\u{FFFD}";
-        let want: Vec<char> = text.chars().filter(|c| c.len_utf8() >= 3).collect();
-        let got: Vec<char> = han_candidates(text.as_bytes()).collect();
-        assert_eq!(got, want, "byte-level decoding yields every 3- and 4-byte char");
+    fn han_chars_are_decoded_from_the_bytes() {
+        let text = "a（一）é市場\u{20000}\u{1F600}2025年,監管…\u{FFFD}\u{3400}\u{F900}〔〕";
+        let want: Vec<char> = text.chars().filter(|&c| super::super::is_han(c)).collect();
+        let got: Vec<char> = han_chars(text.as_bytes()).collect();
+        assert_eq!(
+            got, want,
+            "byte-level decoding yields exactly the Han chars"
+        );
     }
 
     #[test]

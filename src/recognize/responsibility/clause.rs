@@ -189,10 +189,51 @@ fn split_top<'a>(s: &'a str, seps: &[char]) -> Vec<&'a str> {
 
 /// The byte ranges of `s` between separators from `seps` that stand outside brackets.
 pub(super) fn split_top_ranges(s: &str, seps: &[char]) -> Vec<std::ops::Range<usize>> {
+    // Every bracket is ASCII or starts with byte E3 or EF; when every separator does too,
+    // the other characters can be passed over byte by byte without decoding them.
+    let lead_only = seps.iter().all(|c| {
+        let mut buf = [0u8; 4];
+        matches!(
+            c.encode_utf8(&mut buf).as_bytes().first(),
+            Some(0..=0x7F | 0xE3 | 0xEF)
+        )
+    });
+    if lead_only {
+        return split_top_ranges_by_lead(s, seps);
+    }
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
     for (i, c) in s.char_indices() {
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && seps.contains(&c) {
+            out.push(start..i);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(start..s.len());
+    out
+}
+
+/// [`split_top_ranges`] when every separator is ASCII or starts with byte E3 or EF: only
+/// those bytes are decoded.
+fn split_top_ranges_by_lead(s: &str, seps: &[char]) -> Vec<std::ops::Range<usize>> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let c = match b {
+            0..=0x7F => char::from(b),
+            0xE3 | 0xEF => match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => c,
+                None => continue,
+            },
+            _ => continue,
+        };
         if is_open(c) {
             depth += 1;
         } else if is_close(c) {
@@ -483,9 +524,17 @@ fn is_stop_at(bytes: &[u8], i: usize) -> bool {
 /// Only the places a cue may end are looked at: the end of the text and every
 /// `, ， ; ； 。 : ：`; at each, the cues sharing the character before it are compared.
 pub(super) fn has_cue(text: &str) -> bool {
+    has_cue_at(text, |f| scan::any_stop(text, f))
+}
+
+/// [`has_cue`] with the stops of `text` handed over by `stops` (which calls its argument
+/// with their offsets until it accepts one).
+pub(super) fn has_cue_at(
+    text: &str,
+    stops: impl FnOnce(&mut dyn FnMut(usize) -> bool) -> bool,
+) -> bool {
     let bytes = text.as_bytes();
-    cue_ends_at(text, text.len())
-        || scan::any_stop(text, |i| is_stop_at(bytes, i) && cue_ends_at(text, i))
+    cue_ends_at(text, text.len()) || stops(&mut |i| is_stop_at(bytes, i) && cue_ends_at(text, i))
 }
 
 fn parse_checked(text: &str, check: Check) -> Option<Parsed> {
@@ -535,6 +584,31 @@ fn parse_checked(text: &str, check: Check) -> Option<Parsed> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn splitting_by_lead_bytes_matches_the_char_loop() {
+        let s = "甲(乙,丙)。丁，戊;己【庚。辛】〔壬；癸〕(（子，丑）)";
+        for seps in [&['。'][..], &[',', '，', ';', '；'][..], &[';', '；'][..]] {
+            let mut expected = Vec::new();
+            let (mut depth, mut start) = (0usize, 0);
+            for (i, c) in s.char_indices() {
+                if is_open(c) {
+                    depth += 1;
+                } else if is_close(c) {
+                    depth = depth.saturating_sub(1);
+                } else if depth == 0 && seps.contains(&c) {
+                    expected.push(start..i);
+                    start = i + c.len_utf8();
+                }
+            }
+            expected.push(start..s.len());
+            assert_eq!(
+                split_top_ranges(s, seps),
+                expected,
+                "the split at {seps:?} is the char loop's"
+            );
+        }
+    }
 
     #[test]
     fn cue_search_agrees_with_an_overlapping_search() {

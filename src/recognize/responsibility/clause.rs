@@ -492,8 +492,31 @@ static CUE_ENDINGS: LazyLock<Vec<(char, Vec<&'static str>)>> = LazyLock::new(|| 
     by_last.into_iter().collect()
 });
 
+/// The last UTF-8 byte of every label and phrase: a cue ends at a place only when the
+/// byte before it is one of these, which rules out most places with one lookup.
+static CUE_LAST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut set = [false; 256];
+    for (_, words) in CUE_ENDINGS.iter() {
+        for w in words {
+            if let Some(&b) = w.as_bytes().last() {
+                if let Some(slot) = set.get_mut(usize::from(b)) {
+                    *slot = true;
+                }
+            }
+        }
+    }
+    set
+});
+
 /// True when a label or phrase ends exactly at byte `end` of `text`.
 fn cue_ends_at(text: &str, end: usize) -> bool {
+    let last_byte = end
+        .checked_sub(1)
+        .and_then(|i| text.as_bytes().get(i))
+        .copied();
+    if !last_byte.is_some_and(|b| CUE_LAST_BYTES.get(usize::from(b)).copied().unwrap_or(false)) {
+        return false;
+    }
     let Some(head) = text.get(..end) else {
         return false;
     };

@@ -31,8 +31,6 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
-
 use crate::grammar;
 
 struct Lexicon {
@@ -41,7 +39,11 @@ struct Lexicon {
     /// Suffixes and look-alike endings by their last character, sorted by that character:
     /// a name is checked only against the endings that share its last character.
     endings: Vec<(char, Endings)>,
-    stop: Vec<&'static str>,
+    /// Stop words by their first character, sorted by that character.
+    stops: Vec<(char, Vec<&'static str>)>,
+    /// A 256-bit filter of the stop words' first characters (bit `c % 256`): most
+    /// characters are ruled out without a search.
+    stop_filter: [u64; 4],
 }
 
 /// The suffixes and the look-alike (`not`) endings that end with one character.
@@ -71,8 +73,10 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut lex = Lexicon {
         names: Vec::new(),
         endings: Vec::new(),
-        stop: Vec::new(),
+        stops: Vec::new(),
+        stop_filter: [0; 4],
     };
+    let mut stops: std::collections::BTreeMap<char, Vec<&'static str>> = Default::default();
     let mut endings: std::collections::BTreeMap<char, Endings> = Default::default();
     for row in grammar::entries(grammar::DEPARTMENTS.contents) {
         match row.as_slice() {
@@ -87,20 +91,45 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                     endings.entry(c).or_default().not.push(s);
                 }
             }
-            ["stop", s] => lex.stop.push(s),
+            ["stop", s] => {
+                if let Some(c) = s.chars().next() {
+                    stops.entry(c).or_default().push(s);
+                    let bit = c as usize % 256;
+                    if let Some(word) = lex.stop_filter.get_mut(bit / 64) {
+                        *word |= 1 << (bit % 64);
+                    }
+                }
+            }
             _ => {}
         }
     }
     lex.names.sort_unstable();
     lex.names.dedup();
     lex.endings = endings.into_iter().collect();
+    lex.stops = stops.into_iter().collect();
     lex
 });
 
-/// Any stop word (a word a name never holds), found in one pass.
-static STOP: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(LEXICON.stop.iter()).unwrap_or_else(|e| panic!("department stop words: {e}"))
-});
+/// True when `s` holds a stop word (a word a name never holds): at each character that
+/// passes the first-character filter, the stop words starting with it are compared.
+fn has_stop(s: &str) -> bool {
+    let lex = &*LEXICON;
+    s.char_indices().any(|(i, c)| {
+        let bit = c as usize % 256;
+        let maybe = lex
+            .stop_filter
+            .get(bit / 64)
+            .is_some_and(|word| word & (1 << (bit % 64)) != 0);
+        maybe
+            && lex
+                .stops
+                .binary_search_by_key(&c, |(first, _)| *first)
+                .ok()
+                .and_then(|k| lex.stops.get(k))
+                .zip(s.get(i..))
+                .is_some_and(|((_, words), rest)| words.iter().any(|w| rest.starts_with(w)))
+    })
+}
 
 /// Longest name, in characters, that is still read as one unit.
 const MAX_UNIT_CHARS: usize = 60;
@@ -219,7 +248,7 @@ pub fn is_unit(name: &str) -> bool {
     let Some(endings) = core.chars().next_back().and_then(|c| lex.endings(c)) else {
         return false;
     };
-    if STOP.is_match(top_level(core).as_ref()) {
+    if has_stop(&top_level(core)) {
         return false;
     }
     let suffix = endings
@@ -246,7 +275,7 @@ pub fn is_name_like(name: &str) -> bool {
     !name.is_empty()
         && !more_chars_than(name, MAX_UNIT_CHARS)
         && top_level_clean(name)
-        && !STOP.is_match(top_level(name).as_ref())
+        && !has_stop(&top_level(name))
 }
 
 /// One unit cut from a list: its text as printed and its byte range in the list.
@@ -316,9 +345,15 @@ fn tidy(list: &str, mut start: usize, mut end: usize) -> Option<(usize, usize)> 
 }
 
 /// Splits one list item (no separators left) at conjunctions that follow a complete unit.
-fn split_item<'a>(list: &'a str, start: usize, end: usize, out: &mut Vec<Unit<'a>>) {
+/// Each unit goes to `f`; returns false as soon as `f` does.
+fn split_item<'a>(
+    list: &'a str,
+    start: usize,
+    end: usize,
+    f: &mut impl FnMut(Unit<'a>) -> bool,
+) -> bool {
     let Some(item) = list.get(start..end) else {
-        return;
+        return true;
     };
     let mut cur = start;
     let mut depth = 0usize;
@@ -357,11 +392,13 @@ fn split_item<'a>(list: &'a str, start: usize, end: usize, out: &mut Vec<Unit<'a
                 .is_some_and(|r| is_unit(r) || r.contains(['、', ',']))
         };
         if is_unit(left) && right_unit() {
-            out.push(Unit {
+            if !f(Unit {
                 text: left,
                 start: ls,
                 end: le,
-            });
+            }) {
+                return false;
+            }
             cur = at + conj.len();
             // Skip the rest of a two-character conjunction.
             for _ in 1..conj.chars().count() {
@@ -369,12 +406,13 @@ fn split_item<'a>(list: &'a str, start: usize, end: usize, out: &mut Vec<Unit<'a
             }
         }
     }
-    if let Some((s, e)) = tidy(list, cur, end) {
-        out.push(Unit {
+    match tidy(list, cur, end) {
+        Some((s, e)) => f(Unit {
             text: list.get(s..e).unwrap_or_default(),
             start: s,
             end: e,
-        });
+        }),
+        None => true,
     }
 }
 
@@ -393,6 +431,23 @@ fn is_separator(c: char) -> bool {
 /// ```
 pub fn split_units(list: &str) -> Vec<Unit<'_>> {
     let mut out = Vec::new();
+    each_unit(list, |u| {
+        out.push(u);
+        true
+    });
+    out
+}
+
+/// Hands the units of a list, in the order [`split_units`] returns them, to `f` until it
+/// returns false; returns false when it was stopped. A test over every unit stops at the
+/// first that fails, without cutting the rest of a long list.
+///
+/// ```
+/// use zhengce::recognize::department::{each_unit, is_unit};
+/// assert!(each_unit("市科委、市财政局", |u| is_unit(u.text)));
+/// assert!(!each_unit("市科委、加强组织领导、市财政局", |u| is_unit(u.text)));
+/// ```
+pub fn each_unit<'a>(list: &'a str, mut f: impl FnMut(Unit<'a>) -> bool) -> bool {
     let mut depth = 0usize;
     let mut start = 0usize;
     for (i, c) in list.char_indices() {
@@ -401,12 +456,13 @@ pub fn split_units(list: &str) -> Vec<Unit<'_>> {
         } else if is_close(c) {
             depth = depth.saturating_sub(1);
         } else if depth == 0 && is_separator(c) {
-            split_item(list, start, i, &mut out);
+            if !split_item(list, start, i, &mut f) {
+                return false;
+            }
             start = i + c.len_utf8();
         }
     }
-    split_item(list, start, list.len(), &mut out);
-    out
+    split_item(list, start, list.len(), &mut f)
 }
 
 #[cfg(test)]
@@ -445,6 +501,31 @@ mod tests {
             ],
             "separators inside brackets do not split"
         );
+    }
+
+    #[test]
+    fn stop_search_matches_a_plain_search() {
+        let words: Vec<&str> = LEXICON
+            .stops
+            .iter()
+            .flat_map(|(_, w)| w.iter().copied())
+            .collect();
+        assert!(!words.is_empty(), "the lexicon lists stop words");
+        for s in [
+            "各区要加强组织",
+            "市科委",
+            "负责落实的单位",
+            "根",
+            "按照",
+            "市场监管局",
+            "",
+        ] {
+            assert_eq!(
+                has_stop(s),
+                words.iter().any(|w| s.contains(w)),
+                "the filtered stop search of ({s}) finds what a plain search finds"
+            );
+        }
     }
 
     #[test]

@@ -189,10 +189,51 @@ fn split_top<'a>(s: &'a str, seps: &[char]) -> Vec<&'a str> {
 
 /// The byte ranges of `s` between separators from `seps` that stand outside brackets.
 pub(super) fn split_top_ranges(s: &str, seps: &[char]) -> Vec<std::ops::Range<usize>> {
+    // Every bracket is ASCII or starts with byte E3 or EF; when every separator does too,
+    // the other characters can be passed over byte by byte without decoding them.
+    let lead_only = seps.iter().all(|c| {
+        let mut buf = [0u8; 4];
+        matches!(
+            c.encode_utf8(&mut buf).as_bytes().first(),
+            Some(0..=0x7F | 0xE3 | 0xEF)
+        )
+    });
+    if lead_only {
+        return split_top_ranges_by_lead(s, seps);
+    }
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
     for (i, c) in s.char_indices() {
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && seps.contains(&c) {
+            out.push(start..i);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(start..s.len());
+    out
+}
+
+/// [`split_top_ranges`] when every separator is ASCII or starts with byte E3 or EF: only
+/// those bytes are decoded.
+fn split_top_ranges_by_lead(s: &str, seps: &[char]) -> Vec<std::ops::Range<usize>> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let c = match b {
+            0..=0x7F => char::from(b),
+            0xE3 | 0xEF => match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => c,
+                None => continue,
+            },
+            _ => continue,
+        };
         if is_open(c) {
             depth += 1;
         } else if is_close(c) {
@@ -451,8 +492,31 @@ static CUE_ENDINGS: LazyLock<Vec<(char, Vec<&'static str>)>> = LazyLock::new(|| 
     by_last.into_iter().collect()
 });
 
+/// The last UTF-8 byte of every label and phrase: a cue ends at a place only when the
+/// byte before it is one of these, which rules out most places with one lookup.
+static CUE_LAST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut set = [false; 256];
+    for (_, words) in CUE_ENDINGS.iter() {
+        for w in words {
+            if let Some(&b) = w.as_bytes().last() {
+                if let Some(slot) = set.get_mut(usize::from(b)) {
+                    *slot = true;
+                }
+            }
+        }
+    }
+    set
+});
+
 /// True when a label or phrase ends exactly at byte `end` of `text`.
 fn cue_ends_at(text: &str, end: usize) -> bool {
+    let last_byte = end
+        .checked_sub(1)
+        .and_then(|i| text.as_bytes().get(i))
+        .copied();
+    if !last_byte.is_some_and(|b| CUE_LAST_BYTES.get(usize::from(b)).copied().unwrap_or(false)) {
+        return false;
+    }
     let Some(head) = text.get(..end) else {
         return false;
     };
@@ -483,9 +547,17 @@ fn is_stop_at(bytes: &[u8], i: usize) -> bool {
 /// Only the places a cue may end are looked at: the end of the text and every
 /// `, ， ; ； 。 : ：`; at each, the cues sharing the character before it are compared.
 pub(super) fn has_cue(text: &str) -> bool {
+    has_cue_at(text, |f| scan::any_stop(text, f))
+}
+
+/// [`has_cue`] with the stops of `text` handed over by `stops` (which calls its argument
+/// with their offsets until it accepts one).
+pub(super) fn has_cue_at(
+    text: &str,
+    stops: impl FnOnce(&mut dyn FnMut(usize) -> bool) -> bool,
+) -> bool {
     let bytes = text.as_bytes();
-    cue_ends_at(text, text.len())
-        || scan::any_stop(text, |i| is_stop_at(bytes, i) && cue_ends_at(text, i))
+    cue_ends_at(text, text.len()) || stops(&mut |i| is_stop_at(bytes, i) && cue_ends_at(text, i))
 }
 
 fn parse_checked(text: &str, check: Check) -> Option<Parsed> {
@@ -535,6 +607,31 @@ fn parse_checked(text: &str, check: Check) -> Option<Parsed> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn splitting_by_lead_bytes_matches_the_char_loop() {
+        let s = "甲(乙,丙)。丁，戊;己【庚。辛】〔壬；癸〕(（子，丑）)";
+        for seps in [&['。'][..], &[',', '，', ';', '；'][..], &[';', '；'][..]] {
+            let mut expected = Vec::new();
+            let (mut depth, mut start) = (0usize, 0);
+            for (i, c) in s.char_indices() {
+                if is_open(c) {
+                    depth += 1;
+                } else if is_close(c) {
+                    depth = depth.saturating_sub(1);
+                } else if depth == 0 && seps.contains(&c) {
+                    expected.push(start..i);
+                    start = i + c.len_utf8();
+                }
+            }
+            expected.push(start..s.len());
+            assert_eq!(
+                split_top_ranges(s, seps),
+                expected,
+                "the split at {seps:?} is the char loop's"
+            );
+        }
+    }
 
     #[test]
     fn cue_search_agrees_with_an_overlapping_search() {

@@ -179,8 +179,13 @@ fn trim_span(text: &str, span: Span) -> Span {
 /// spaces both are cues [`clause::has_cue`] finds in the whole line, as a sentence is a
 /// slice of the line and what follows its end there is 。 ; , ； ， or the line's end.
 /// A line with spaces is always read: compacting may join a cue across a space.
-fn may_hold_clause(line: &str) -> bool {
-    clause::has_cue(line) || scan::has_space(line)
+fn may_hold_clause(text: &str, line: Span, places: &mut scan::Places<'_>) -> bool {
+    let Some(s) = line.slice(text) else {
+        return true;
+    };
+    clause::has_cue_at(s, |f| {
+        places.any_stop(line.start, line.end, |i| f(i - line.start))
+    }) || places.has_space(line.start, line.end)
 }
 
 /// Clauses without brackets: labelled sentences, and a closing units-and-role sentence.
@@ -199,8 +204,9 @@ fn trailing_sentences(input: &Input<'_>, taken: &[Responsibility]) -> Vec<Respon
         .filter(|l| !l.content.is_empty())
         .collect();
     let mut next_line = 0usize;
+    let mut places = scan::Places::new(text);
     for (index, line) in body.iter().enumerate() {
-        if index < next_line || !may_hold_clause(line.text(text)) {
+        if index < next_line || !may_hold_clause(text, line.content, &mut places) {
             continue;
         }
         let spans = sentences(text, line.content);

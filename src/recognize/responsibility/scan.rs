@@ -25,6 +25,10 @@ pub(crate) fn brackets(text: &str) -> Vec<usize> {
     out
 }
 
+/// Texts shorter than this, in bytes, are read byte by byte: cheaper than setting up
+/// several searches.
+const SHORT: usize = 64;
+
 /// `。` in UTF-8.
 static FULL_STOP: LazyLock<memmem::Finder<'static>> =
     LazyLock::new(|| memmem::Finder::new("。".as_bytes()));
@@ -37,6 +41,13 @@ static IDEOGRAPHIC_SPACE: LazyLock<memmem::Finder<'static>> =
 /// order. `， ； ：` are EF BC 8C/9B/9A: every EF lead byte is offered and `f` checks.
 pub(crate) fn any_stop(text: &str, mut f: impl FnMut(usize) -> bool) -> bool {
     let bytes = text.as_bytes();
+    if bytes.len() < SHORT {
+        return bytes.iter().enumerate().any(|(i, &b)| match b {
+            b',' | b';' | b':' | 0xEF => f(i),
+            0xE3 => bytes.get(i..i + 3) == Some("。".as_bytes()) && f(i),
+            _ => false,
+        });
+    }
     memchr3_iter(b',', b';', b':', bytes).any(&mut f)
         || FULL_STOP.find_iter(bytes).any(&mut f)
         || memchr_iter(0xEF, bytes).any(&mut f)
@@ -52,10 +63,111 @@ pub(crate) fn has_space(text: &str) -> bool {
             .and_then(|rest| rest.chars().next())
             .is_some_and(char::is_whitespace)
     };
+    if bytes.len() < SHORT {
+        return bytes.iter().enumerate().any(|(i, &b)| match b {
+            9..=13 | b' ' => true,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => space_at(i),
+            _ => false,
+        });
+    }
     memchr3(b' ', b'\t', b'\n', bytes).is_some()
         || memchr3(0x0B, 0x0C, b'\r', bytes).is_some()
         || IDEOGRAPHIC_SPACE.find(bytes).is_some()
         || memchr3_iter(0xC2, 0xE1, 0xE2, bytes).any(space_at)
+}
+
+/// A forward cursor over offsets that come in ascending order.
+struct Cursor<'t> {
+    iter: Box<dyn Iterator<Item = usize> + 't>,
+    next: Option<usize>,
+}
+
+impl<'t> Cursor<'t> {
+    fn new(mut iter: Box<dyn Iterator<Item = usize> + 't>) -> Self {
+        let next = iter.next();
+        Cursor { iter, next }
+    }
+
+    /// True when `f` accepts an offset in `start..end`. Offsets before `start` are passed
+    /// over for good, so the ranges asked for must ascend.
+    fn any_in(&mut self, start: usize, end: usize, mut f: impl FnMut(usize) -> bool) -> bool {
+        while let Some(p) = self.next {
+            if p >= end {
+                return false;
+            }
+            if p >= start && f(p) {
+                return true;
+            }
+            self.next = self.iter.next();
+        }
+        false
+    }
+}
+
+/// The places of a text where clause punctuation and spaces stand, found in one pass per
+/// kind over the whole text and then asked for line by line, in text order: the same
+/// answers as [`any_stop`] and [`has_space`] on each line, without a search per line.
+pub(crate) struct Places<'t> {
+    text: &'t str,
+    /// `, ; :`
+    ascii_stops: Cursor<'t>,
+    /// `。`
+    full_stops: Cursor<'t>,
+    /// EF lead bytes (`， ； ：` among them).
+    wide: Cursor<'t>,
+    /// Space, tab, CR.
+    ascii_spaces: Cursor<'t>,
+    /// Vertical tab, form feed.
+    rare_spaces: Cursor<'t>,
+    /// C2, E1, E2 lead bytes (other spaces among them).
+    space_leads: Cursor<'t>,
+    /// U+3000.
+    ideographic: Cursor<'t>,
+}
+
+impl<'t> Places<'t> {
+    /// Searches `text`.
+    pub(crate) fn new(text: &'t str) -> Self {
+        let b = text.as_bytes();
+        Places {
+            text,
+            ascii_stops: Cursor::new(Box::new(memchr3_iter(b',', b';', b':', b))),
+            full_stops: Cursor::new(Box::new(FULL_STOP.find_iter(b))),
+            wide: Cursor::new(Box::new(memchr_iter(0xEF, b))),
+            ascii_spaces: Cursor::new(Box::new(memchr3_iter(b' ', b'\t', b'\r', b))),
+            rare_spaces: Cursor::new(Box::new(memchr2_iter(0x0B, 0x0C, b))),
+            space_leads: Cursor::new(Box::new(memchr3_iter(0xC2, 0xE1, 0xE2, b))),
+            ideographic: Cursor::new(Box::new(IDEOGRAPHIC_SPACE.find_iter(b))),
+        }
+    }
+
+    /// [`any_stop`] on the text's `start..end` (a line, asked for after every earlier
+    /// line), with offsets of the whole text.
+    pub(crate) fn any_stop(
+        &mut self,
+        start: usize,
+        end: usize,
+        mut f: impl FnMut(usize) -> bool,
+    ) -> bool {
+        self.ascii_stops.any_in(start, end, &mut f)
+            || self.full_stops.any_in(start, end, &mut f)
+            || self.wide.any_in(start, end, &mut f)
+    }
+
+    /// [`has_space`] on the text's `start..end` (a line without its line break, asked for
+    /// after every earlier line).
+    pub(crate) fn has_space(&mut self, start: usize, end: usize) -> bool {
+        let text = self.text;
+        let space_at = |i: usize| {
+            text.get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_whitespace)
+        };
+        self.ascii_spaces.any_in(start, end, |_| true)
+            || self.rare_spaces.any_in(start, end, |_| true)
+            || self.ideographic.any_in(start, end, |_| true)
+            || self.space_leads.any_in(start, end, space_at)
+    }
 }
 
 #[cfg(test)]
@@ -79,7 +191,13 @@ mod tests {
 
     #[test]
     fn spaces_match_char_is_whitespace() {
+        let long = "长".repeat(30);
+        let long_spaced = format!("{long} {long}");
+        let long_wide = format!("{long}\u{2002}{long}");
         for s in [
+            long.as_str(),
+            long_spaced.as_str(),
+            long_wide.as_str(),
             "市科委 市财政局",
             "a\u{3000}b",
             "a\u{a0}b",
@@ -98,19 +216,57 @@ mod tests {
     }
 
     #[test]
+    fn places_answer_as_the_searches_per_line() {
+        let text = "一、市科委 负责,其他。\n\n  二、各区落实\u{3000}。\n三、没有\u{2002}标点\n四、甲；乙：丙\n";
+        let mut places = Places::new(text);
+        let mut start = 0;
+        for line in text.split('\n') {
+            let end = start + line.len();
+            let mut stops = Vec::new();
+            places.any_stop(start, end, |i| {
+                stops.push(i - start);
+                false
+            });
+            let mut expected = Vec::new();
+            any_stop(line, |i| {
+                expected.push(i);
+                false
+            });
+            stops.sort_unstable();
+            expected.sort_unstable();
+            assert_eq!(
+                stops, expected,
+                "the stops of ({line}) are those of its own search"
+            );
+            assert_eq!(
+                places.has_space(start, end),
+                has_space(line),
+                "the space answer for ({line}) is that of its own search"
+            );
+            start = end + 1;
+        }
+    }
+
+    #[test]
     fn every_stop_is_offered() {
-        let text = "甲,乙;丙:丁，戊；己：庚。辛";
-        let mut seen = Vec::new();
-        any_stop(text, |i| {
-            seen.push(i);
-            false
-        });
-        seen.sort_unstable();
-        let expected: Vec<usize> = text
-            .char_indices()
-            .filter(|(_, c)| matches!(c, ',' | ';' | ':' | '，' | '；' | '：' | '。'))
-            .map(|(i, _)| i)
-            .collect();
-        assert_eq!(seen, expected, "every clause stop is offered once");
+        let short = "甲,乙;丙:丁，戊；己：庚。辛".to_string();
+        let long = short.repeat(5);
+        for text in [short, long] {
+            let mut seen = Vec::new();
+            any_stop(&text, |i| {
+                seen.push(i);
+                false
+            });
+            seen.sort_unstable();
+            let expected: Vec<usize> = text
+                .char_indices()
+                .filter(|(_, c)| matches!(c, ',' | ';' | ':' | '，' | '；' | '：' | '。'))
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(
+                seen, expected,
+                "every clause stop of ({text}) is offered once"
+            );
+        }
     }
 }

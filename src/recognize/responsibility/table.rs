@@ -16,7 +16,7 @@
 //! there each row's unit cells are read by the header's column positions.
 
 use crate::model::Responsibility;
-use crate::recognize::department::{is_unit, split_units};
+use crate::recognize::department::{each_unit, is_unit, more_chars_than, split_units};
 use crate::recognize::Input;
 use crate::span::Span;
 
@@ -34,12 +34,16 @@ struct Cell<'t> {
 
 fn is_unit_cell(text: &str) -> bool {
     let t = text.trim_end_matches(['、', ',']);
-    let units = split_units(t);
-    !units.is_empty() && units.iter().all(|u| is_unit(u.text))
+    let mut any = false;
+    // Stops at the first unit that is not a unit name.
+    each_unit(t, |u| {
+        any = true;
+        is_unit(u.text)
+    }) && any
 }
 
 fn is_time_cell(text: &str) -> bool {
-    text.chars().count() <= 20
+    !more_chars_than(text, 20)
         && ["年", "月", "日", "季度", "长期", "持续", "常态", "前", "底"]
             .iter()
             .any(|w| text.contains(w))
@@ -193,7 +197,7 @@ fn flattened(input: &Input<'_>) -> Vec<Responsibility> {
         let mut label = "";
         let mut j = i + 1;
         while let Some(c) = cells.get(j) {
-            if c.text == "1" || j - i > MAX_HEADER_CELLS || c.text.chars().count() > 10 {
+            if c.text == "1" || j - i > MAX_HEADER_CELLS || more_chars_than(c.text, 10) {
                 break;
             }
             if let Some(r) = label_role(c.text) {
@@ -218,8 +222,8 @@ fn flattened(input: &Input<'_>) -> Vec<Responsibility> {
         let mut expected = 1u32;
         let mut row_start = j;
         let mut k = j + 1;
+        let mut next = (expected + 1).to_string();
         loop {
-            let next = (expected + 1).to_string();
             let cell = cells.get(k);
             let ends_table = cell.is_none_or(|c| {
                 c.text == "序号" || c.text.starts_with("附件") || k - row_start > MAX_ROW_CELLS
@@ -235,6 +239,7 @@ fn flattened(input: &Input<'_>) -> Vec<Responsibility> {
                     break;
                 }
                 expected += 1;
+                next = (expected + 1).to_string();
                 row_start = k;
             }
             k += 1;

@@ -159,6 +159,7 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
                 continue;
             }
             let carried = norm.is_none()
+                && !own_titles.is_empty()
                 && r.title
                     .as_ref()
                     .is_some_and(|t| own_titles.contains(&key(t)));

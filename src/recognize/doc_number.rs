@@ -20,6 +20,7 @@
 //! Hands on [`Found`]: a [`DocNumber`] whose `normalized` form always uses 〔〕 and no
 //! spaces, with diagnostics for anything repaired.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use nom::character::complete::{char as ch, digit0, one_of, space0};
@@ -56,6 +57,35 @@ static STOPS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .filter_map(|row| row.first().copied())
         .collect()
 });
+
+/// [`STOPS`] grouped by their last letter.
+static STOPS_BY_LAST: LazyLock<HashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_last: HashMap<char, Vec<&'static str>> = HashMap::new();
+    for &w in STOPS.iter() {
+        if let Some(last) = w.chars().next_back() {
+            by_last.entry(last).or_default().push(w);
+        }
+    }
+    by_last
+});
+
+/// Where the issuer code may start in `run`: just after the last stop word, or 0. The end
+/// of the last occurrence of each word is its latest end, so this is the latest end of
+/// any stop word in `run`, found by trying the ends from the right (only the words ending
+/// in the letter there) instead of one reverse search per word.
+fn stop_cut(run: &str) -> usize {
+    for (i, c) in run.char_indices().rev() {
+        let end = i + c.len_utf8();
+        let head = run.get(..end).unwrap_or_default();
+        if STOPS_BY_LAST
+            .get(&c)
+            .is_some_and(|words| words.iter().any(|w| head.ends_with(w)))
+        {
+            return end;
+        }
+    }
+    0
+}
 
 /// What the bracket-to-号 part says.
 struct Tail {
@@ -119,13 +149,7 @@ fn code_start(text: &str, end: usize) -> Option<usize> {
         start = i;
     }
     let run = trimmed.get(start..)?;
-    let mut cut = 0;
-    for stop in STOPS.iter() {
-        if let Some(p) = run.rfind(stop) {
-            cut = cut.max(p + stop.len());
-        }
-    }
-    let mut code_from = start + cut;
+    let mut code_from = start + stop_cut(run);
     // Keep at most MAX_CODE characters.
     let code = trimmed.get(code_from..)?;
     let n = code.chars().count();
@@ -270,6 +294,33 @@ pub fn parse(s: &str) -> Option<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stop_cut_is_the_end_of_the_last_stop_word() {
+        assert!(
+            STOPS.iter().all(|w| !w.is_empty()),
+            "no stop word is empty, as the grouped search assumes"
+        );
+        for run in [
+            "关于印发津质量发",
+            "根据国务院办公厅",
+            "津质量发",
+            "",
+            "印发印发",
+        ] {
+            let mut expected = 0;
+            for stop in STOPS.iter() {
+                if let Some(p) = run.rfind(stop) {
+                    expected = expected.max(p + stop.len());
+                }
+            }
+            assert_eq!(
+                stop_cut(run),
+                expected,
+                "the code in {run:?} starts after its last stop word"
+            );
+        }
+    }
 
     fn norm(s: &str) -> Vec<String> {
         find_all(s)

@@ -32,7 +32,13 @@ fn titles(line: &str) -> Vec<(usize, usize, usize)> {
     }
     let mut depth = 0usize;
     let mut open = 0;
-    for (i, c) in line.char_indices() {
+    // Only 《 and 》 matter: both start with the byte 0xE3, which memchr finds (a lead
+    // byte, so always at a char boundary); the other chars are passed over undecoded.
+    let marks = memchr::memchr_iter(0xE3, line.as_bytes()).filter_map(|i| {
+        let c = line.get(i..)?.chars().next()?;
+        matches!(c, '《' | '》').then_some((i, c))
+    });
+    for (i, c) in marks {
         match c {
             '《' => {
                 if depth == 0 {
@@ -159,6 +165,7 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
                 continue;
             }
             let carried = norm.is_none()
+                && !own_titles.is_empty()
                 && r.title
                     .as_ref()
                     .is_some_and(|t| own_titles.contains(&key(t)));

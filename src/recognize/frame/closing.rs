@@ -94,16 +94,23 @@ pub fn written(lines: &[Line], skip: &[bool], from: usize) -> Option<DateLine> {
             .next()
     };
     let after = scan(from..lines.len());
-    let dateline = lines.iter().enumerate().find_map(|(i, l)| {
-        if l.chrome || skip.get(i).copied().unwrap_or(false) {
-            return None;
-        }
-        dateline(l).map(|date| DateLine {
-            index: i,
-            date,
-            signer: None,
-        })
-    });
+    // A dateline counts only before the date line found (it wins only when earlier), so
+    // the search stops there.
+    let dateline_end = after.as_ref().map_or(lines.len(), |a| a.index);
+    let dateline = lines
+        .iter()
+        .enumerate()
+        .take(dateline_end)
+        .find_map(|(i, l)| {
+            if l.chrome || skip.get(i).copied().unwrap_or(false) {
+                return None;
+            }
+            dateline(l).map(|date| DateLine {
+                index: i,
+                date,
+                signer: None,
+            })
+        });
     match (after, dateline) {
         (Some(a), Some(d)) => Some(if d.index < a.index { d } else { a }),
         (Some(a), None) => Some(a),

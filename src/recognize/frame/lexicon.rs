@@ -1,6 +1,7 @@
 //! The frame's word lists, loaded once from `grammars/doc_kinds.txt`,
 //! `grammars/metadata_keys.txt` and `grammars/frame_words.txt`.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::grammar;
@@ -17,6 +18,20 @@ pub static GENRES: LazyLock<Vec<(&'static str, DocKind)>> = LazyLock::new(|| {
     v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
     v
 });
+
+/// [`GENRES`] grouped by their last letter, each group in the order of [`GENRES`]: only
+/// the words ending in a title's last letter can end it, so the longest match is the first
+/// match of that group.
+static GENRES_BY_LAST: LazyLock<HashMap<char, Vec<(&'static str, DocKind)>>> =
+    LazyLock::new(|| {
+        let mut by_last: HashMap<char, Vec<(&'static str, DocKind)>> = HashMap::new();
+        for &(w, k) in GENRES.iter() {
+            if let Some(last) = w.chars().next_back() {
+                by_last.entry(last).or_default().push((w, k));
+            }
+        }
+        by_last
+    });
 
 /// Closing formulas of a body (特此通知 …) with the kind they imply.
 pub static CLOSINGS: LazyLock<Vec<(&'static str, DocKind)>> = LazyLock::new(|| {
@@ -149,8 +164,50 @@ pub fn title_genre(title: &str) -> Option<(DocKind, usize)> {
         break;
     }
     let head = title.get(..end)?;
-    GENRES
+    let last = head.chars().next_back()?;
+    GENRES_BY_LAST
+        .get(&last)?
         .iter()
-        .find(|(w, _)| ends_with(head, w))
+        .find(|(w, _)| head.ends_with(w))
         .map(|(_, k)| (*k, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn genre_words_are_never_empty() {
+        assert!(
+            GENRES.iter().all(|(w, _)| !w.is_empty()),
+            "every genre word has a last letter, as the grouped search assumes"
+        );
+    }
+
+    #[test]
+    fn grouped_genre_search_finds_the_longest_word() {
+        for title in [
+            "关于印发《实施方案》的通知",
+            "工作总结(2023年)",
+            "实施意见",
+            "",
+            "无",
+        ] {
+            let head = title.trim_end();
+            let linear = GENRES
+                .iter()
+                .find(|(w, _)| head.ends_with(w))
+                .map(|(_, k)| *k);
+            let grouped = head
+                .chars()
+                .next_back()
+                .and_then(|c| GENRES_BY_LAST.get(&c))
+                .and_then(|g| g.iter().find(|(w, _)| head.ends_with(w)))
+                .map(|(_, k)| *k);
+            assert_eq!(
+                grouped, linear,
+                "the grouped search reads {title:?} as the list does"
+            );
+        }
+    }
 }

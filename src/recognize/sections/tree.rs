@@ -292,7 +292,7 @@ pub fn build(
     }
     roots
         .iter()
-        .map(|&r| assemble(&nodes, r, "", 1, text, stops))
+        .map(|&r| assemble(&mut nodes, r, "", 1, text, stops))
         .collect()
 }
 
@@ -368,15 +368,17 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
     start + slice.trim_end().len()
 }
 
+/// Builds the [`Section`] of node `k` and its children. Each node is assembled once (it
+/// has one parent), so its strings and child list are moved out rather than copied.
 fn assemble(
-    nodes: &[Node],
+    nodes: &mut [Node],
     k: usize,
     parent_path: &str,
     level: u32,
     text: &str,
     stops: &[usize],
 ) -> Section {
-    let Some(node) = nodes.get(k) else {
+    let Some(node) = nodes.get_mut(k) else {
         return empty_section();
     };
     let path = if parent_path.is_empty() {
@@ -384,15 +386,19 @@ fn assemble(
     } else {
         format!("{parent_path}.{}", node.ordinal)
     };
-    let children: Vec<Section> = node
-        .children
+    let child_ids = std::mem::take(&mut node.children);
+    let marker = std::mem::take(&mut node.cand.marker);
+    let heading = std::mem::take(&mut node.cand.heading);
+    let (style, ordinal, start, node_end) =
+        (node.cand.style, node.ordinal, node.cand.start, node.end);
+    let (body_start, line_end) = (node.cand.body_start, node.cand.line_end);
+    let children: Vec<Section> = child_ids
         .iter()
         .map(|&c| assemble(nodes, c, &path, level + 1, text, stops))
         .collect();
-    let start = node.cand.start;
-    let mut end = node.end;
-    if node.cand.style == SectionStyle::EnumShi {
-        end = end.min(node.cand.line_end);
+    let mut end = node_end;
+    if style == SectionStyle::EnumShi {
+        end = end.min(line_end);
     }
     // Stop at the signature or a date line, unless a child runs past it.
     let i = stops.partition_point(|&s| s <= start);
@@ -403,7 +409,7 @@ fn assemble(
         end = end.max(last.span.end);
     }
     end = trim_end(text, start, end.max(start));
-    let body_start = node.cand.body_start.clamp(start, end.max(start));
+    let body_start = body_start.clamp(start, end.max(start));
     let own_end = children
         .first()
         .map_or(end, |c| c.span.start)
@@ -416,10 +422,10 @@ fn assemble(
     Section {
         path,
         level,
-        style: node.cand.style,
-        marker: node.cand.marker.clone(),
-        ordinal: node.ordinal,
-        heading: node.cand.heading.clone(),
+        style,
+        marker,
+        ordinal,
+        heading,
         text: own,
         span: Span::new(start, end),
         children,

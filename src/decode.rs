@@ -58,13 +58,21 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     if let Some(reason) = binary_reason(bytes) {
         return Err(Error::NotText { reason });
     }
-    let valid = Encoding::utf8_valid_up_to(bytes);
-    if valid == bytes.len() {
-        if let Some(gb) = gbk_posing_as_utf8(bytes) {
-            return Ok(gb);
+    let valid = match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            if let Some(gb) = gbk_posing_as_utf8(bytes) {
+                return Ok(gb);
+            }
+            // Valid UTF-8 is the text as it is: one copy, no decoder.
+            return Ok(Decoded {
+                text: text.to_owned(),
+                encoding: UTF_8.name(),
+                replaced: 0,
+                truncated: false,
+            });
         }
-        return Ok(with(UTF_8, bytes, false));
-    }
+        Err(e) => e.valid_up_to(),
+    };
     // Only an incomplete sequence at the very end: a UTF-8 file cut short.
     if is_truncated_utf8_tail(bytes.get(valid..).unwrap_or_default()) {
         return Ok(with(UTF_8, bytes, true));

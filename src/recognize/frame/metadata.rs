@@ -54,6 +54,12 @@ fn is_sep(c: char) -> bool {
     matches!(c, ' ' | '|' | '*' | '-' | '>' | '#' | '【' | '】')
 }
 
+/// True when `found` with its spaces removed is `key`: the same answer as removing the
+/// spaces into a new string and comparing, without the string.
+fn equal_without_spaces(found: &str, key: &str) -> bool {
+    found.bytes().filter(|&b| b != b' ').eq(key.bytes())
+}
+
 /// The first two letters of every key (the second `None` for a one-letter key), sorted.
 static KEY_STARTS: LazyLock<Vec<(char, Option<char>)>> = LazyLock::new(|| {
     let mut v: Vec<(char, Option<char>)> = METADATA_KEYS
@@ -139,8 +145,11 @@ pub fn pairs(line: &str, base: usize) -> Vec<Pair> {
         if !((before_ok || (colon && !keys.is_empty())) && after_ok) {
             continue;
         }
-        let plain: String = m.as_str().chars().filter(|c| *c != ' ').collect();
-        let Some((key, role)) = METADATA_KEYS.iter().find(|(k, _)| *k == plain) else {
+        let found = m.as_str();
+        let Some((key, role)) = METADATA_KEYS
+            .iter()
+            .find(|(k, _)| equal_without_spaces(found, k))
+        else {
             continue;
         };
         // The first key must open the line.

@@ -368,6 +368,31 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
     start + slice.trim_end().len()
 }
 
+/// The path of a node numbered `ordinal` under `parent_path` ("" at the top): "2", "2.3".
+/// Written digit by digit into one string sized for it, the same text `format!` gives.
+fn child_path(parent_path: &str, ordinal: u32) -> String {
+    let mut digits = [0u8; 10];
+    let mut n = ordinal;
+    let mut len = 0;
+    for d in digits.iter_mut() {
+        *d = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut path = String::with_capacity(parent_path.len() + 1 + len);
+    if !parent_path.is_empty() {
+        path.push_str(parent_path);
+        path.push('.');
+    }
+    for &d in digits.iter().take(len).rev() {
+        path.push(char::from(d));
+    }
+    path
+}
+
 /// Builds the [`Section`] of node `k` and its children. Each node is assembled once (it
 /// has one parent), so its strings and child list are moved out rather than copied.
 fn assemble(
@@ -381,11 +406,7 @@ fn assemble(
     let Some(node) = nodes.get_mut(k) else {
         return empty_section();
     };
-    let path = if parent_path.is_empty() {
-        node.ordinal.to_string()
-    } else {
-        format!("{parent_path}.{}", node.ordinal)
-    };
+    let path = child_path(parent_path, node.ordinal);
     let child_ids = std::mem::take(&mut node.children);
     let marker = std::mem::take(&mut node.cand.marker);
     let heading = std::mem::take(&mut node.cand.heading);
@@ -443,5 +464,28 @@ fn empty_section() -> Section {
         text: String::new(),
         span: Span::new(0, 0),
         children: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod path_tests {
+    use super::child_path;
+
+    #[test]
+    fn child_path_reads_like_format() {
+        for parent in ["", "1", "2.10"] {
+            for n in [0u32, 1, 9, 10, 99, 100, 12345, u32::MAX] {
+                let want = if parent.is_empty() {
+                    n.to_string()
+                } else {
+                    format!("{parent}.{n}")
+                };
+                assert_eq!(
+                    child_path(parent, n),
+                    want,
+                    "path of {n} under {parent:?} is written as format! writes it"
+                );
+            }
+        }
     }
 }

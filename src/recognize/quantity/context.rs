@@ -247,7 +247,10 @@ fn may_hold_deadline(s: &str) -> bool {
 /// characters that are numeric (a superset of the `\d` decimal digits) after "19" or
 /// "20". An exact prefilter for patterns that need such a year.
 pub fn holds_year(s: &str) -> bool {
-    memchr::memmem::find_iter(s.as_bytes(), "年".as_bytes()).any(|p| {
+    /// The searcher for 年, built once.
+    static NIAN: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("年".as_bytes()));
+    NIAN.find_iter(s.as_bytes()).any(|p| {
         let mut head = s.get(..p).unwrap_or_default().chars();
         head.next_back().is_some_and(char::is_numeric)
             && head.next_back().is_some_and(char::is_numeric)

@@ -22,14 +22,17 @@
 //! section markers, numbers inside 《》, phone numbers and hotlines (no unit), URLs,
 //! names and slogans from `grammars/quantity_stoplist.txt` (中央八项规定).
 //!
-//! Speed: a line is only scanned when a byte loop finds an ASCII digit or the lead byte of
-//! a CJK character that may be a numeral; nothing is allocated per character.
+//! Speed: one pass over each line's bytes; a Han character that is no numeral costs a
+//! bit test (no `char` decoding through `str`), and sentence-level work (cue words,
+//! deadline) is done only for sentences that hold a quantity. Nothing is allocated per
+//! character.
 
 pub mod comparator;
 pub mod context;
 pub mod number;
 pub mod unit;
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::Input;
@@ -53,7 +56,8 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
     let mut cue_buf = Vec::new();
     for line in input.segmented.body() {
         let s = line.text(text);
-        if !may_hold_number(s) || is_title_line(s) {
+        // A line without a number yields nothing from the scan, so it needs no prefilter.
+        if is_title_line(s) {
             continue;
         }
         scan_line(s, line.content.start, &mut found, &mut cue_buf);
@@ -184,29 +188,24 @@ fn strip_suffix<'s>(s: &'s str, w: &str) -> Option<&'s str> {
     }
 }
 
-/// Cheap prefilter: an ASCII digit, or a Chinese numeral character. Exact: every numeral
-/// character lies in U+25CB..U+9FFF, so it is a three-byte sequence with a lead byte
-/// E2..E9, and continuation bytes (80..BF) are never taken for a lead byte.
-fn may_hold_number(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while let Some(&x) = b.get(i) {
-        if x.is_ascii_digit() {
-            return true;
-        }
-        if (0xE2..=0xE9).contains(&x) {
-            let cp = (u32::from(x & 0x0F) << 12)
-                | (b.get(i + 1).map_or(0, |&y| u32::from(y & 0x3F)) << 6)
-                | b.get(i + 2).map_or(0, |&y| u32::from(y & 0x3F));
-            if crate::recognize::numeral::is_cjk_numeral(cp) {
-                return true;
-            }
-            i += 3;
-        } else {
-            i += 1;
+/// Byte length of the character at byte `i` when the line scan has nothing to do with it:
+/// a Han character (lead byte E4..E9) that is no numeral, or an ASCII byte other than a
+/// digit and the sentence ends ; ! ?. `None` when the character needs a closer look (and
+/// at the end). Exact: the title marks, quotes and full-width sentence ends the scan
+/// tracks lie outside U+4000..U+9FFF.
+#[inline]
+fn plain_len(b: &[u8], i: usize) -> Option<usize> {
+    let x = *b.get(i)?;
+    if x < 0x80 {
+        return (!x.is_ascii_digit() && !matches!(x, b';' | b'!' | b'?')).then_some(1);
+    }
+    if (0xE4..=0xE9).contains(&x) {
+        if let Some(&[y, z]) = b.get(i + 1..i + 3) {
+            let cp = (u32::from(x & 0x0F) << 12) | (u32::from(y & 0x3F) << 6) | u32::from(z & 0x3F);
+            return (!crate::recognize::numeral::is_cjk_numeral(cp)).then_some(3);
         }
     }
-    false
+    None
 }
 
 /// The kind the document's genre implies: from the document carried inside a notice
@@ -225,7 +224,8 @@ fn genre_kind(doc: &Document, input: &Input<'_>) -> Option<QuantityKind> {
             .filter(|l| l.chars().nth(100).is_none())
     };
     // The title of an issued document first: 关于印发《…活动总结》的通知.
-    for line in lines() {
+    // Every key holds 《: a line without one is passed over with a single memchr.
+    for line in lines().filter(|l| l.contains('《')) {
         for key in ["印发《", "转发《", "发布《"] {
             if let Some(p) = line.find(key) {
                 let inner = line.get(p + key.len()..).unwrap_or_default();
@@ -299,9 +299,10 @@ fn plan_period(input: &Input<'_>) -> Option<String> {
         .body()
         .take(40)
         .map(|l| l.text(input.text))
-        .filter(|l| l.contains("方案") || l.contains("规划") || l.contains("计划"))
-        // Every period ends in a year and 年 (exact prefilter, see `context::holds_year`).
+        // Every period ends in a year and 年 (exact prefilter, see `context::holds_year`);
+        // tested first as it is the cheaper test.
         .filter(|l| context::holds_year(l))
+        .filter(|l| l.contains("方案") || l.contains("规划") || l.contains("计划"))
         .find_map(|l| {
             period
                 .captures(l)
@@ -327,11 +328,16 @@ fn vote(found: &[Found]) -> QuantityKind {
 /// genre word, as "上海市北斗产业高质量发展三年行动计划(2021-2025年)". Its numbers are
 /// part of a name, not figures.
 fn is_title_line(line: &str) -> bool {
-    // One character at a time (each a memchr search), the commonest first.
-    let punctuated = ['，', '。', ',', '；', ';']
-        .iter()
-        .any(|&c| line.contains(c));
-    !punctuated && genre_of(strip_title_tail(line)).is_some()
+    !is_punctuated(line) && genre_of(strip_title_tail(line)).is_some()
+}
+
+/// True when `line` holds one of 。，,；; (searched with memchr / memmem).
+fn is_punctuated(line: &str) -> bool {
+    /// Searchers for the full-width marks, built once.
+    static MARKS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+        LazyLock::new(|| ["，", "。", "；"].map(|p| memchr::memmem::Finder::new(p.as_bytes())));
+    let b = line.as_bytes();
+    memchr::memchr2(b',', b';', b).is_some() || MARKS.iter().any(|f| f.find(b).is_some())
 }
 
 /// The kind a title's genre word implies.
@@ -384,12 +390,15 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>, cue_buf: &mut Vec<conte
     let mut last_end = 0usize; // end of the last quantity, bounds the next subject
     let bytes = s.as_bytes();
     let mut i = 0usize;
-    while let Some((c, clen)) = char_at(bytes, i) {
+    loop {
         // Most characters are Han characters that are no numeral: nothing to do.
-        if ('\u{4E00}'..='\u{9FFF}').contains(&c) && !is_numeral_char(c) {
-            i += clen;
+        if let Some(n) = plain_len(bytes, i) {
+            i += n;
             continue;
         }
+        let Some((c, clen)) = char_at(bytes, i) else {
+            break;
+        };
         if c == '《' {
             title_depth += 1;
         } else if c == '》' {
@@ -629,7 +638,7 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
         let tail = s.get(j..).unwrap_or_default();
         if let Some(after) = tail.strip_prefix('余').or_else(|| tail.strip_prefix('多')) {
             let k = j + '余'.len_utf8();
-            if let Some(u) = unit::read(after) {
+            if let Some(u) = unit::read_cow(after) {
                 approximate = true;
                 approx_gt = true;
                 j = k;
@@ -696,7 +705,7 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
                 .and_then(|t| t.chars().next())
                 .is_some_and(crate::normalize::is_han) =>
         {
-            String::new()
+            Cow::Borrowed("")
         }
         None => return None,
     };
@@ -728,7 +737,7 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
     if n1.chinese && value_max.is_none() && before.is_none() && after.is_none() {
         let one = rest.starts_with('一') && n1.len == '一'.len_utf8();
         let after_word = head.ends_with(['的', '这', '那', '每', '同', '统', '唯', '之']);
-        if one && (after_word || !ONE_UNITS.contains(&unit.as_str())) {
+        if one && (after_word || !ONE_UNITS.contains(&unit.as_ref())) {
             return None;
         }
         // A lone 大写 digit is a name (陆家嘴), not a figure: 大写 amounts run long (壹佰).
@@ -761,7 +770,7 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
         end,
         value: n1.value,
         value_max,
-        unit,
+        unit: unit.into_owned(),
         relation,
         approximate,
         approx_gt,
@@ -769,21 +778,21 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
 }
 
 /// The longer unit of a coordinated figure after "个": "和26.3个百分点" → 个百分点.
-fn shared_unit(tail: &str) -> Option<String> {
+fn shared_unit(tail: &str) -> Option<Cow<'static, str>> {
     let after = ["和", "、", "与", "及"]
         .iter()
         .find_map(|w| tail.strip_prefix(w))?;
     let n = number::read(after)?;
-    let (u, _) = unit::read(after.get(n.len..)?)?;
+    let (u, _) = unit::read_cow(after.get(n.len..)?)?;
     (u.starts_with('个') && u != "个").then_some(u)
 }
 
 /// The unit after a number ending at byte `j`: "%" for a percentage in words.
-fn unit_at(s: &str, j: usize, n: &number::Number) -> Option<(String, usize)> {
+fn unit_at(s: &str, j: usize, n: &number::Number) -> Option<(Cow<'static, str>, usize)> {
     if n.percent {
-        return Some(("%".to_string(), 0));
+        return Some((Cow::Borrowed("%"), 0));
     }
-    unit::read(s.get(j..)?)
+    unit::read_cow(s.get(j..)?)
 }
 
 /// A range separator at the start of `s`: its length and the word that must close the
@@ -863,18 +872,31 @@ mod tests {
     }
 
     #[test]
-    fn prefilter_finds_digits_and_numerals() {
-        assert!(
-            may_hold_number("共1379人次"),
-            "ASCII digits pass the prefilter"
+    fn the_plain_character_test_passes_over_only_plain_characters() {
+        let s = "共1379人次;三百余家《方案》。“十”!?a";
+        let mut i = 0;
+        for c in s.chars() {
+            let plain = (c.is_ascii() && !c.is_ascii_digit() && !matches!(c, ';' | '!' | '?'))
+                || (('\u{4000}'..='\u{9FFF}').contains(&c) && !is_numeral_char(c));
+            let expected = plain.then_some(c.len_utf8());
+            assert_eq!(plain_len(s.as_bytes(), i), expected, "{c} is plain or not");
+            i += c.len_utf8();
+        }
+        assert_eq!(
+            plain_len(s.as_bytes(), i),
+            None,
+            "nothing is read past the end"
         );
+    }
+
+    #[test]
+    fn punctuation_is_found_in_either_width() {
+        for s in ["甲，乙", "甲。", "a,b", "甲；乙", "a;b"] {
+            assert!(is_punctuated(s), "{s} is punctuated");
+        }
         assert!(
-            may_hold_number("三百余家"),
-            "Chinese numerals pass the prefilter"
-        );
-        assert!(
-            !may_hold_number("加强组织领导"),
-            "a line without numerals is skipped"
+            !is_punctuated("上海市北斗产业发展三年行动计划"),
+            "a title is not"
         );
     }
 

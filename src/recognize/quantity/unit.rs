@@ -8,6 +8,7 @@
 //! unit = lexicon-entry ("/" (lexicon-entry | "日" | "月" | "年"))?
 //! ```
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::grammar;
@@ -45,6 +46,16 @@ static UNITS: LazyLock<Vec<(char, Vec<Entry>)>> = LazyLock::new(|| {
 /// assert_eq!(read("月"), None);
 /// ```
 pub fn read(s: &str) -> Option<(String, usize)> {
+    read_cow(s).map(|(u, len)| (u.into_owned(), len))
+}
+
+/// [`read`] without an allocation unless the unit is a compound rate (元/吨).
+///
+/// ```
+/// use zhengce::recognize::quantity::unit::read_cow;
+/// assert_eq!(read_cow("人次以上"), Some(("人次".into(), 6)));
+/// ```
+pub fn read_cow(s: &str) -> Option<(Cow<'static, str>, usize)> {
     let (canonical, len) = lookup(s)?;
     let rest = s.get(len..).unwrap_or_default();
     if let Some(after) = rest.strip_prefix('/') {
@@ -56,10 +67,10 @@ pub fn read(s: &str) -> Option<(String, usize)> {
                 .map(|c| (c.to_string(), c.len_utf8()))
         });
         if let Some((p, l)) = per {
-            return Some((format!("{canonical}/{p}"), len + 1 + l));
+            return Some((Cow::Owned(format!("{canonical}/{p}")), len + 1 + l));
         }
     }
-    Some((canonical.to_string(), len))
+    Some((Cow::Borrowed(canonical), len))
 }
 
 /// The longest lexicon entry at the start of `s`.

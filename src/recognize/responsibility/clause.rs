@@ -199,8 +199,14 @@ pub(super) fn split_top_ranges(s: &str, seps: &[char]) -> Vec<std::ops::Range<us
         )
     });
     if lead_only {
-        return split_top_ranges_by_lead(s, seps);
+        split_top_ranges_by_lead(s, seps)
+    } else {
+        split_top_ranges_by_char(s, seps)
     }
+}
+
+/// [`split_top_ranges`] decoding every character.
+fn split_top_ranges_by_char(s: &str, seps: &[char]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
@@ -612,19 +618,7 @@ mod tests {
     fn splitting_by_lead_bytes_matches_the_char_loop() {
         let s = "甲(乙,丙)。丁，戊;己【庚。辛】〔壬；癸〕(（子，丑）)";
         for seps in [&['。'][..], &[',', '，', ';', '；'][..], &[';', '；'][..]] {
-            let mut expected = Vec::new();
-            let (mut depth, mut start) = (0usize, 0);
-            for (i, c) in s.char_indices() {
-                if is_open(c) {
-                    depth += 1;
-                } else if is_close(c) {
-                    depth = depth.saturating_sub(1);
-                } else if depth == 0 && seps.contains(&c) {
-                    expected.push(start..i);
-                    start = i + c.len_utf8();
-                }
-            }
-            expected.push(start..s.len());
+            let expected = split_top_ranges_by_char(s, seps);
             assert_eq!(
                 split_top_ranges(s, seps),
                 expected,

@@ -207,39 +207,34 @@ pub(super) fn split_top_ranges(s: &str, seps: &[char]) -> Vec<std::ops::Range<us
 
 /// [`split_top_ranges`] decoding every character.
 fn split_top_ranges_by_char(s: &str, seps: &[char]) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut depth = 0usize;
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        if is_open(c) {
-            depth += 1;
-        } else if is_close(c) {
-            depth = depth.saturating_sub(1);
-        } else if depth == 0 && seps.contains(&c) {
-            out.push(start..i);
-            start = i + c.len_utf8();
-        }
-    }
-    out.push(start..s.len());
-    out
+    split_at_top(s, seps, s.char_indices())
 }
 
 /// [`split_top_ranges`] when every separator is ASCII or starts with byte E3 or EF: only
 /// those bytes are decoded.
 fn split_top_ranges_by_lead(s: &str, seps: &[char]) -> Vec<std::ops::Range<usize>> {
-    let bytes = s.as_bytes();
+    let chars = s.bytes().enumerate().filter_map(|(i, b)| match b {
+        0..=0x7F => Some((i, char::from(b))),
+        0xE3 | 0xEF => s
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .map(|c| (i, c)),
+        _ => None,
+    });
+    split_at_top(s, seps, chars)
+}
+
+/// Splits `s` at the separators among `chars` (its brackets, separators and possibly
+/// other characters, with their offsets, in order) that stand outside brackets.
+fn split_at_top(
+    s: &str,
+    seps: &[char],
+    chars: impl Iterator<Item = (usize, char)>,
+) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let c = match b {
-            0..=0x7F => char::from(b),
-            0xE3 | 0xEF => match s.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) => c,
-                None => continue,
-            },
-            _ => continue,
-        };
+    for (i, c) in chars {
         if is_open(c) {
             depth += 1;
         } else if is_close(c) {

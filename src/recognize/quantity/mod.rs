@@ -340,31 +340,32 @@ fn is_punctuated(line: &str) -> bool {
     memchr::memchr2(b',', b';', b).is_some() || MARKS.iter().any(|f| f.find(b).is_some())
 }
 
+/// Genre words that end a title, with the kind of figures the genre carries.
+const GENRES: [(&str, QuantityKind); 16] = [
+    ("总结", QuantityKind::Statistic),
+    ("报告", QuantityKind::Statistic),
+    ("通报", QuantityKind::Statistic),
+    ("情况", QuantityKind::Statistic),
+    ("成效", QuantityKind::Statistic),
+    ("方案", QuantityKind::Target),
+    ("意见", QuantityKind::Target),
+    ("规划", QuantityKind::Target),
+    ("计划", QuantityKind::Target),
+    ("办法", QuantityKind::Target),
+    ("要点", QuantityKind::Target),
+    ("规定", QuantityKind::Target),
+    ("细则", QuantityKind::Target),
+    ("条例", QuantityKind::Target),
+    ("措施", QuantityKind::Target),
+    ("通知", QuantityKind::Target),
+];
+
 /// The kind a title's genre word implies.
 fn genre_of(title: &str) -> Option<QuantityKind> {
-    for (word, kind) in [
-        ("总结", QuantityKind::Statistic),
-        ("报告", QuantityKind::Statistic),
-        ("通报", QuantityKind::Statistic),
-        ("情况", QuantityKind::Statistic),
-        ("成效", QuantityKind::Statistic),
-        ("方案", QuantityKind::Target),
-        ("意见", QuantityKind::Target),
-        ("规划", QuantityKind::Target),
-        ("计划", QuantityKind::Target),
-        ("办法", QuantityKind::Target),
-        ("要点", QuantityKind::Target),
-        ("规定", QuantityKind::Target),
-        ("细则", QuantityKind::Target),
-        ("条例", QuantityKind::Target),
-        ("措施", QuantityKind::Target),
-        ("通知", QuantityKind::Target),
-    ] {
-        if has_suffix(title, word) {
-            return Some(kind);
-        }
-    }
-    None
+    GENRES
+        .iter()
+        .find(|(word, _)| has_suffix(title, word))
+        .map(|&(_, kind)| kind)
 }
 
 /// A character that ends a sentence.

@@ -10,7 +10,11 @@
 //! cargo run --release --example stages                         # 50 MB, 3 rounds
 //! cargo run --release --example stages -- 20 1 fixtures/seeds # 20 MB, 1 round, seeds only
 //! taskset -c 1 target/release/examples/stages 50 5             # pinned to one core
+//! taskset -c 1 target/release/examples/stages 10 5 synth       # the bench's corpus
 //! ```
+//!
+//! The directory name `synth` stands for the synthetic UTF-8 corpus that `benches/parse.rs`
+//! measures: documents recombined from `fixtures/seeds` by [`zhengce::synth::Generator`].
 //!
 //! Under `valgrind --tool=callgrind` use a small size (`stages 2 1`): instruction counts
 //! per function are stable even on a loaded machine.
@@ -44,6 +48,15 @@ fn main() -> std::io::Result<()> {
         dirs = vec!["fixtures/seeds".into(), "fixtures/corpus".into()];
     }
     let mut files = Vec::new();
+    if dirs == ["synth"] {
+        let generator = zhengce::synth::Generator::from_dir(Path::new("fixtures/seeds"))?;
+        files = generator
+            .utf8_corpus((mb * 1e6) as usize)
+            .into_iter()
+            .map(String::into_bytes)
+            .collect();
+        dirs.clear();
+    }
     for dir in &dirs {
         let mut paths: Vec<_> = std::fs::read_dir(Path::new(dir))?
             .flatten()

@@ -15,6 +15,8 @@ use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 
 use crate::error::Error;
 
+mod gb18030;
+
 /// How many leading bytes chardetng sees when the input is not UTF-8. Detection runs at
 /// ~30 MB/s, so a larger prefix made it most of the time spent on a GB18030 input; 1 KB
 /// prefixes already detect every seed correctly.
@@ -170,9 +172,24 @@ fn with(enc: &'static Encoding, body: &[u8], truncated: bool) -> Decoded {
     let capacity = decoder
         .max_utf8_buffer_length_without_replacement(body.len())
         .unwrap_or(body.len());
-    let mut text = String::with_capacity(capacity);
     let mut replaced = 0u64;
     let mut src = body;
+    let mut text = if enc == GB18030 || enc == encoding_rs::GBK {
+        // The two decode alike; the decoder takes over, fresh, where the fast path stops.
+        let mut out = Vec::with_capacity(capacity);
+        let used = gb18030::decode_prefix(body, &mut out);
+        src = body.get(used..).unwrap_or_default();
+        // The fast path writes only whole UTF-8 characters. simdutf8 checks that at
+        // memory speed (String::from_utf8 takes a character at a time), and the copy
+        // costs less than a second check would.
+        let text = match simdutf8::basic::from_utf8(&out) {
+            Ok(valid) => String::with_capacity(capacity.max(valid.len())) + valid,
+            Err(_) => String::from_utf8_lossy(&out).into_owned(),
+        };
+        text
+    } else {
+        String::with_capacity(capacity)
+    };
     loop {
         let (result, read) = decoder.decode_to_string_without_replacement(src, &mut text, true);
         src = src.get(read..).unwrap_or_default();
@@ -216,9 +233,15 @@ fn is_truncated_utf8_tail(tail: &[u8]) -> bool {
 /// UTF-8 has more malformed sequences than characters). Counted in one pass of
 /// [`<[u8]>::utf8_chunks`], whose invalid parts are the maximal subparts that decoding
 /// would replace one by one.
+///
+/// The pass stops as soon as the answer is known to be no: a non-ASCII character takes
+/// at least two bytes, so the bytes not yet read can add at most half their number to
+/// `good`, and `replaced` never goes down. GBK text is decided within its first
+/// kilobyte or two instead of the whole prefix, where every character is a chunk.
 fn mostly_utf8(bytes: &[u8]) -> bool {
     let mut good = 0u64;
     let mut replaced = 0u64;
+    let mut remaining = bytes.len() as u64;
     for chunk in bytes.utf8_chunks() {
         good += chunk
             .valid()
@@ -226,12 +249,19 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
             .filter(|&c| !c.is_ascii() && c != '\u{FFFD}')
             .count() as u64;
         replaced += u64::from(!chunk.invalid().is_empty());
+        remaining = remaining.saturating_sub((chunk.valid().len() + chunk.invalid().len()) as u64);
+        if replaced * 10 >= good + remaining / 2 {
+            return false;
+        }
     }
     replaced * 10 < good
 }
 
 /// More than a third of the characters are replacements: not text in any encoding we know.
 fn mostly_replaced(d: &Decoded) -> bool {
+    if d.replaced == 0 {
+        return false; // the usual case, without counting the characters
+    }
     let chars = d.text.chars().count() as u64;
     chars > 0 && d.replaced * 3 > chars
 }

@@ -182,11 +182,10 @@ fn with(enc: &'static Encoding, body: &[u8], truncated: bool) -> Decoded {
         // The fast path writes only whole UTF-8 characters. simdutf8 checks that at
         // memory speed (String::from_utf8 takes a character at a time), and the copy
         // costs less than a second check would.
-        let text = match simdutf8::basic::from_utf8(&out) {
+        match simdutf8::basic::from_utf8(&out) {
             Ok(valid) => String::with_capacity(capacity.max(valid.len())) + valid,
             Err(_) => String::from_utf8_lossy(&out).into_owned(),
-        };
-        text
+        }
     } else {
         String::with_capacity(capacity)
     };

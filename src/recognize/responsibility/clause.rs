@@ -561,9 +561,20 @@ pub(super) fn has_cue_at(
     cue_ends_at(text, text.len()) || stops(&mut |i| is_stop_at(bytes, i) && cue_ends_at(text, i))
 }
 
+/// [`has_cue`] on the text with its spaces left out. [`compact`] only drops spaces and may
+/// put a 、 (neither a stop nor part of any cue) where one stood, so a text that fails
+/// this has no cue once compacted either; the test is much cheaper than compacting.
+pub(super) fn has_cue_without_spaces(text: &str) -> bool {
+    let joined: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    has_cue(&joined)
+}
+
 fn parse_checked(text: &str, check: Check) -> Option<Parsed> {
-    // A labelled and an unlabelled clause both need a label or a phrase. Without spaces
-    // the compact text is the text itself, borrowed.
+    // A labelled and an unlabelled clause both need a label or a phrase.
+    if scan::has_space(text) && !has_cue_without_spaces(text) {
+        return None;
+    }
+    // Without spaces the compact text is the text itself, borrowed.
     let compact = compact(text);
     if !has_cue(&compact) {
         return None;

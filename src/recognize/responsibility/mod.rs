@@ -175,17 +175,21 @@ fn trim_span(text: &str, span: Span) -> Span {
 }
 
 /// True when a body line may hold a clause without brackets. A labelled sentence needs a
-/// label and its colon, and a closing sentence a cue where a part ends; in a line without
-/// spaces both are cues [`clause::has_cue`] finds in the whole line, as a sentence is a
-/// slice of the line and what follows its end there is 。 ; , ； ， or the line's end.
-/// A line with spaces is always read: compacting may join a cue across a space.
+/// label and its colon, and a closing sentence a cue where a part ends; both are cues
+/// [`clause::has_cue`] finds in the whole line, as a sentence is a slice of the line and
+/// what follows its end there is 。 ; , ； ， or the line's end. In a line with spaces the
+/// cues are looked for with the spaces left out, as compacting a clause joins a cue
+/// across a space (牵头单位 :, 负责 。).
 fn may_hold_clause(text: &str, line: Span, places: &mut scan::Places<'_>) -> bool {
     let Some(s) = line.slice(text) else {
         return true;
     };
+    if places.has_space(line.start, line.end) {
+        return clause::has_cue_without_spaces(s);
+    }
     clause::has_cue_at(s, |f| {
         places.any_stop(line.start, line.end, |i| f(i - line.start))
-    }) || places.has_space(line.start, line.end)
+    })
 }
 
 /// Clauses without brackets: labelled sentences, and a closing units-and-role sentence.

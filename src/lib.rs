@@ -23,6 +23,7 @@
 
 pub mod assemble;
 pub mod batch;
+mod bytescan;
 pub mod decimal;
 pub mod decode;
 mod error;

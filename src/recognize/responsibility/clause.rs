@@ -532,6 +532,88 @@ fn cue_ends_at(text: &str, end: usize) -> bool {
         .is_some_and(|(_, words)| words.iter().any(|w| head.ends_with(w)))
 }
 
+/// The last two bytes of every label and phrase, one bit per pair (8 KB): a cue ends at a
+/// place only when the two bytes before it are such a pair, which rules out nearly every
+/// place with one lookup.
+static CUE_LAST_PAIRS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut set = vec![0u64; 1 << 10];
+    let v = &*VOCABULARY;
+    for (w, _) in v.labels.iter().chain(v.phrases.iter()) {
+        let pair = match w.as_bytes() {
+            [.., a, b] => pair_index(*a, *b),
+            [b] => {
+                // A one-byte cue: every pair ending with it.
+                for a in 0..=u8::MAX {
+                    set_bit(&mut set, pair_index(a, *b));
+                }
+                continue;
+            }
+            [] => continue,
+        };
+        set_bit(&mut set, pair);
+    }
+    set
+});
+
+fn pair_index(a: u8, b: u8) -> usize {
+    usize::from(a) << 8 | usize::from(b)
+}
+
+fn set_bit(set: &mut [u64], i: usize) {
+    if let Some(word) = set.get_mut(i / 64) {
+        *word |= 1 << (i % 64);
+    }
+}
+
+/// True when some label or phrase may end at byte `end` of `bytes`, by its last two
+/// bytes (a byte before the text reads as 0).
+fn may_end_cue(bytes: &[u8], end: usize) -> bool {
+    let at = |k: usize| end.checked_sub(k).and_then(|i| bytes.get(i)).copied();
+    let Some(last) = at(1) else {
+        return false;
+    };
+    let i = pair_index(at(2).unwrap_or(0), last);
+    CUE_LAST_PAIRS
+        .get(i / 64)
+        .is_some_and(|word| word & (1 << (i % 64)) != 0)
+}
+
+/// True when a stop (`, ， ; ； 。 : ：`) starts with these bytes.
+#[inline(always)]
+fn is_stop_bytes(a: u8, b: u8, c: u8) -> bool {
+    (a == b',')
+        | (a == b';')
+        | (a == b':')
+        | ((a == 0xE3) & (b == 0x80) & (c == 0x82))
+        | ((a == 0xEF) & (b == 0xBC) & ((c == 0x8C) | (c == 0x9A) | (c == 0x9B)))
+}
+
+/// The offsets of `text`, ascending, of the stops (`, ， ; ； 。 : ：`) that directly follow
+/// a label or phrase: inside a line, the cues [`has_cue`] accepts end at these.
+pub(super) fn cue_stop_candidates(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    crate::bytescan::each_place(bytes, is_stop_bytes, |i| {
+        if may_end_cue(bytes, i) && cue_ends_at(text, i) {
+            out.push(i);
+        }
+    });
+    out
+}
+
+/// [`has_cue`] on `line`, a slice of a text starting at byte `start` of it, given the
+/// text's [`cue_stop_candidates`].
+pub(super) fn has_cue_in_line(line: &str, start: usize, candidates: &[usize]) -> bool {
+    let from = candidates.partition_point(|&e| e < start);
+    cue_ends_at(line, line.len())
+        || candidates
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&e| e < start + line.len())
+            .any(|&e| cue_ends_at(line, e - start))
+}
+
 /// True when one of `, ， ; ； 。 : ：` starts at byte `i`.
 fn is_stop_at(bytes: &[u8], i: usize) -> bool {
     match bytes.get(i) {
@@ -553,10 +635,7 @@ pub(super) fn has_cue(text: &str) -> bool {
 
 /// [`has_cue`] with the stops of `text` handed over by `stops` (which calls its argument
 /// with their offsets until it accepts one).
-pub(super) fn has_cue_at(
-    text: &str,
-    stops: impl FnOnce(&mut dyn FnMut(usize) -> bool) -> bool,
-) -> bool {
+fn has_cue_at(text: &str, stops: impl FnOnce(&mut dyn FnMut(usize) -> bool) -> bool) -> bool {
     let bytes = text.as_bytes();
     cue_ends_at(text, text.len()) || stops(&mut |i| is_stop_at(bytes, i) && cue_ends_at(text, i))
 }

@@ -180,16 +180,14 @@ fn trim_span(text: &str, span: Span) -> Span {
 /// what follows its end there is 。 ; , ； ， or the line's end. In a line with spaces the
 /// cues are looked for with the spaces left out, as compacting a clause joins a cue
 /// across a space (牵头单位 :, 负责 。).
-fn may_hold_clause(text: &str, line: Span, places: &mut scan::Places<'_>) -> bool {
+fn may_hold_clause(text: &str, line: Span, places: &scan::Places, candidates: &[usize]) -> bool {
     let Some(s) = line.slice(text) else {
         return true;
     };
     if places.has_space(line.start, line.end) {
         return clause::has_cue_without_spaces(s);
     }
-    clause::has_cue_at(s, |f| {
-        places.any_stop(line.start, line.end, |i| f(i - line.start))
-    })
+    clause::has_cue_in_line(s, line.start, candidates)
 }
 
 /// Clauses without brackets: labelled sentences, and a closing units-and-role sentence.
@@ -208,9 +206,10 @@ fn trailing_sentences(input: &Input<'_>, taken: &[Responsibility]) -> Vec<Respon
         .filter(|l| !l.content.is_empty())
         .collect();
     let mut next_line = 0usize;
-    let mut places = scan::Places::new(text);
+    let places = scan::Places::new(text);
+    let candidates = clause::cue_stop_candidates(text);
     for (index, line) in body.iter().enumerate() {
-        if index < next_line || !may_hold_clause(text, line.content, &mut places) {
+        if index < next_line || !may_hold_clause(text, line.content, &places, &candidates) {
             continue;
         }
         let spans = sentences(text, line.content);

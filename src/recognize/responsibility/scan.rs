@@ -5,24 +5,22 @@
 
 use std::sync::LazyLock;
 
-use memchr::{memchr2_iter, memchr3, memchr3_iter, memchr_iter, memmem};
+use memchr::{memchr3, memchr3_iter, memchr_iter, memmem};
+
+use crate::bytescan;
 
 /// The byte offset of every bracket [`crate::recognize::department::is_open`] and
-/// `is_close` track, in order: ( ) [ ] by memchr, and the three-byte 〔 〕 【 】 (E3 80 94/95/
-/// 90/91) and （ ） (EF BC 88/89) by their lead bytes, each checked.
+/// `is_close` track, in order: ( ) [ ] and the three-byte 〔 〕 【 】 (E3 80 94/95/90/91) and
+/// （ ） (EF BC 88/89), in one [`bytescan`] pass.
 pub(crate) fn brackets(text: &str) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut out: Vec<usize> = memchr3_iter(b'(', b')', b'[', bytes)
-        .chain(memchr_iter(b']', bytes))
-        .collect();
-    out.extend(memchr2_iter(0xE3, 0xEF, bytes).filter(|&i| {
-        matches!(
-            bytes.get(i..i + 3),
-            Some([0xE3, 0x80, 0x90 | 0x91 | 0x94 | 0x95] | [0xEF, 0xBC, 0x88 | 0x89])
-        )
-    }));
-    out.sort_unstable();
-    out
+    bytescan::places(text.as_bytes(), |a, b, c| {
+        (a == b'(')
+            | (a == b')')
+            | (a == b'[')
+            | (a == b']')
+            | ((a == 0xE3) & (b == 0x80) & ((c == 0x90) | (c == 0x91) | (c == 0x94) | (c == 0x95)))
+            | ((a == 0xEF) & (b == 0xBC) & ((c == 0x88) | (c == 0x89)))
+    })
 }
 
 /// Texts shorter than this, in bytes, are read byte by byte: cheaper than setting up
@@ -76,97 +74,42 @@ pub(crate) fn has_space(text: &str) -> bool {
         || memchr3_iter(0xC2, 0xE1, 0xE2, bytes).any(space_at)
 }
 
-/// A forward cursor over offsets that come in ascending order.
-struct Cursor<'t> {
-    iter: Box<dyn Iterator<Item = usize> + 't>,
-    next: Option<usize>,
+/// True for the first byte of a white-space character (`char::is_whitespace`) other than
+/// a line feed: tab, vertical tab, form feed, CR, space, U+0085, U+00A0, U+1680,
+/// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000, by their UTF-8 bytes.
+#[inline(always)]
+fn is_space_at(a: u8, b: u8, c: u8) -> bool {
+    (a == b' ')
+        | (a == b'\t')
+        | (a == b'\r')
+        | (a == 0x0B)
+        | (a == 0x0C)
+        | ((a == 0xC2) & ((b == 0x85) | (b == 0xA0)))
+        | ((a == 0xE1) & (b == 0x9A) & (c == 0x80))
+        | ((a == 0xE2) & (b == 0x80) & ((c <= 0x8A) | (c == 0xA8) | (c == 0xA9) | (c == 0xAF)))
+        | ((a == 0xE2) & (b == 0x81) & (c == 0x9F))
+        | ((a == 0xE3) & (b == 0x80) & (c == 0x80))
 }
 
-impl<'t> Cursor<'t> {
-    fn new(mut iter: Box<dyn Iterator<Item = usize> + 't>) -> Self {
-        let next = iter.next();
-        Cursor { iter, next }
-    }
-
-    /// True when `f` accepts an offset in `start..end`. Offsets before `start` are passed
-    /// over for good, so the ranges asked for must ascend.
-    fn any_in(&mut self, start: usize, end: usize, mut f: impl FnMut(usize) -> bool) -> bool {
-        while let Some(p) = self.next {
-            if p >= end {
-                return false;
-            }
-            if p >= start && f(p) {
-                return true;
-            }
-            self.next = self.iter.next();
-        }
-        false
-    }
+/// The places of a text where spaces stand, found in one pass over the whole text and
+/// then asked for line by line: the same answers as [`has_space`] on each line, without a
+/// search per line.
+pub(crate) struct Places {
+    /// Offsets of the white-space characters other than a line feed, ascending.
+    spaces: Vec<usize>,
 }
 
-/// The places of a text where clause punctuation and spaces stand, found in one pass per
-/// kind over the whole text and then asked for line by line, in text order: the same
-/// answers as [`any_stop`] and [`has_space`] on each line, without a search per line.
-pub(crate) struct Places<'t> {
-    text: &'t str,
-    /// `, ; :`
-    ascii_stops: Cursor<'t>,
-    /// `。`
-    full_stops: Cursor<'t>,
-    /// EF lead bytes (`， ； ：` among them).
-    wide: Cursor<'t>,
-    /// Space, tab, CR.
-    ascii_spaces: Cursor<'t>,
-    /// Vertical tab, form feed.
-    rare_spaces: Cursor<'t>,
-    /// C2, E1, E2 lead bytes (other spaces among them).
-    space_leads: Cursor<'t>,
-    /// U+3000.
-    ideographic: Cursor<'t>,
-}
-
-impl<'t> Places<'t> {
+impl Places {
     /// Searches `text`.
-    pub(crate) fn new(text: &'t str) -> Self {
-        let b = text.as_bytes();
+    pub(crate) fn new(text: &str) -> Self {
         Places {
-            text,
-            ascii_stops: Cursor::new(Box::new(memchr3_iter(b',', b';', b':', b))),
-            full_stops: Cursor::new(Box::new(FULL_STOP.find_iter(b))),
-            wide: Cursor::new(Box::new(memchr_iter(0xEF, b))),
-            ascii_spaces: Cursor::new(Box::new(memchr3_iter(b' ', b'\t', b'\r', b))),
-            rare_spaces: Cursor::new(Box::new(memchr2_iter(0x0B, 0x0C, b))),
-            space_leads: Cursor::new(Box::new(memchr3_iter(0xC2, 0xE1, 0xE2, b))),
-            ideographic: Cursor::new(Box::new(IDEOGRAPHIC_SPACE.find_iter(b))),
+            spaces: bytescan::places(text.as_bytes(), is_space_at),
         }
     }
 
-    /// [`any_stop`] on the text's `start..end` (a line, asked for after every earlier
-    /// line), with offsets of the whole text.
-    pub(crate) fn any_stop(
-        &mut self,
-        start: usize,
-        end: usize,
-        mut f: impl FnMut(usize) -> bool,
-    ) -> bool {
-        self.ascii_stops.any_in(start, end, &mut f)
-            || self.full_stops.any_in(start, end, &mut f)
-            || self.wide.any_in(start, end, &mut f)
-    }
-
-    /// [`has_space`] on the text's `start..end` (a line without its line break, asked for
-    /// after every earlier line).
-    pub(crate) fn has_space(&mut self, start: usize, end: usize) -> bool {
-        let text = self.text;
-        let space_at = |i: usize| {
-            text.get(i..)
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(char::is_whitespace)
-        };
-        self.ascii_spaces.any_in(start, end, |_| true)
-            || self.rare_spaces.any_in(start, end, |_| true)
-            || self.ideographic.any_in(start, end, |_| true)
-            || self.space_leads.any_in(start, end, space_at)
+    /// [`has_space`] on the text's `start..end` (a line without its line break).
+    pub(crate) fn has_space(&self, start: usize, end: usize) -> bool {
+        !bytescan::within(&self.spaces, start, end).is_empty()
     }
 }
 
@@ -216,28 +159,12 @@ mod tests {
     }
 
     #[test]
-    fn places_answer_as_the_searches_per_line() {
+    fn places_answer_as_the_search_per_line() {
         let text = "一、市科委 负责,其他。\n\n  二、各区落实\u{3000}。\n三、没有\u{2002}标点\n四、甲；乙：丙\n";
-        let mut places = Places::new(text);
+        let places = Places::new(text);
         let mut start = 0;
         for line in text.split('\n') {
             let end = start + line.len();
-            let mut stops = Vec::new();
-            places.any_stop(start, end, |i| {
-                stops.push(i - start);
-                false
-            });
-            let mut expected = Vec::new();
-            any_stop(line, |i| {
-                expected.push(i);
-                false
-            });
-            stops.sort_unstable();
-            expected.sort_unstable();
-            assert_eq!(
-                stops, expected,
-                "the stops of ({line}) are those of its own search"
-            );
             assert_eq!(
                 places.has_space(start, end),
                 has_space(line),

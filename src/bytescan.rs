@@ -1,0 +1,134 @@
+//! Byte-class searches: one pass over a whole text that reports every place where a short
+//! byte pattern stands, for the recognizers that need many kinds of place at once
+//! (brackets, clause punctuation, spaces) and would otherwise run one search per kind.
+//!
+//! A pattern is a predicate on a window of three bytes, written with `==`, `<=`, `&` and
+//! `|` only. The text is read 32 windows at a time; the compiler turns the predicate into
+//! vector comparisons and the 32 answers are packed into a bit mask, so dense places (a
+//! comma every twenty bytes) cost no more than sparse ones. On the synthetic corpus of the
+//! benches, finding every clause stop this way runs at about 4 GB/s on one core, where
+//! calling `memchr` for each of them runs well under 1 GB/s.
+//!
+//! ```text
+//! each_place(text, |a, b, c| a == b',' | (a == 0xE3) & (b == 0x80) & (c == 0x82), f)
+//! ```
+//!
+//! calls `f` with the offset of every `,` and `。` in order.
+
+/// Windows read at once: the width of the bit mask.
+const LANES: usize = 32;
+
+/// Packs 32 flags (each 0 or 1) into a mask, flag `k` at bit `k`. A multiplication gathers
+/// the eight flags of a word into its top byte.
+#[inline(always)]
+fn pack(flags: &[u8; LANES]) -> u32 {
+    let mut mask = 0u32;
+    for (k, eight) in flags.chunks_exact(8).enumerate() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(eight);
+        let top = u64::from_le_bytes(word).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        mask |= (top as u32) << (8 * k);
+    }
+    mask
+}
+
+/// Calls `f`, in ascending order, with every offset `i` of `bytes` where
+/// `wanted(bytes[i], bytes[i + 1], bytes[i + 2])` holds; bytes past the end read as 0.
+/// `wanted` must not accept `(0, _, _)` if the offsets are to be those of real bytes only,
+/// which any pattern that names its first byte satisfies.
+#[inline(always)]
+pub(crate) fn each_place(
+    bytes: &[u8],
+    wanted: impl Fn(u8, u8, u8) -> bool,
+    mut f: impl FnMut(usize),
+) {
+    let mut offset = 0;
+    while let Some(window) = bytes.get(offset..offset + LANES + 2) {
+        let mut flags = [0u8; LANES];
+        let nexts = window.iter().skip(1).zip(window.iter().skip(2));
+        for ((flag, &a), (&b, &c)) in flags.iter_mut().zip(window).zip(nexts) {
+            *flag = u8::from(wanted(a, b, c));
+        }
+        let mut mask = pack(&flags);
+        while mask != 0 {
+            f(offset + mask.trailing_zeros() as usize);
+            mask &= mask - 1;
+        }
+        offset += LANES;
+    }
+    let rest = bytes.get(offset..).unwrap_or_default();
+    for (k, &a) in rest.iter().enumerate() {
+        let b = rest.get(k + 1).copied().unwrap_or(0);
+        let c = rest.get(k + 2).copied().unwrap_or(0);
+        if wanted(a, b, c) {
+            f(offset + k);
+        }
+    }
+}
+
+/// The offsets [`each_place`] reports, collected.
+pub(crate) fn places(bytes: &[u8], wanted: impl Fn(u8, u8, u8) -> bool) -> Vec<usize> {
+    let mut out = Vec::new();
+    each_place(bytes, wanted, |i| out.push(i));
+    out
+}
+
+/// The offsets of an ascending list that lie in `start..end`.
+pub(crate) fn within(offsets: &[usize], start: usize, end: usize) -> &[usize] {
+    let from = offsets.partition_point(|&p| p < start);
+    let rest = offsets.get(from..).unwrap_or_default();
+    let to = rest.partition_point(|&p| p < end);
+    rest.get(..to).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_place_is_reported_in_order() {
+        // Lengths around the 34-byte window, and places at the very end.
+        for n in [0usize, 1, 2, 3, 31, 32, 33, 34, 35, 66, 67, 100] {
+            let text = "a,。b".repeat(n);
+            let wanted =
+                |a: u8, b: u8, c: u8| (a == b',') | ((a == 0xE3) & (b == 0x80) & (c == 0x82));
+            let expected: Vec<usize> = text
+                .char_indices()
+                .filter(|(_, c)| matches!(c, ',' | '。'))
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(
+                places(text.as_bytes(), wanted),
+                expected,
+                "the places of {n} repeats are those of a char loop"
+            );
+        }
+    }
+
+    #[test]
+    fn pack_puts_flag_k_at_bit_k() {
+        for k in 0..LANES {
+            let mut flags = [0u8; LANES];
+            if let Some(flag) = flags.get_mut(k) {
+                *flag = 1;
+            }
+            assert_eq!(pack(&flags), 1 << k, "flag {k} alone");
+        }
+        assert_eq!(pack(&[1; LANES]), u32::MAX, "every flag");
+    }
+
+    #[test]
+    fn within_picks_the_range() {
+        let offsets = [1, 4, 4, 9, 12];
+        assert_eq!(
+            within(&offsets, 4, 12),
+            [4, 4, 9],
+            "start included, end not"
+        );
+        assert!(
+            within(&offsets, 13, 20).is_empty(),
+            "nothing after the last"
+        );
+        assert!(within(&offsets, 5, 5).is_empty(), "an empty range");
+    }
+}

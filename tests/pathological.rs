@@ -223,23 +223,25 @@ fn parse_time_is_linear_in_the_input() {
         }
         let large = make(n * 10);
         // A quadratic stage fails every attempt (ratio ~100); a busy machine rarely
-        // fails five in a row. Linear stages do not give exactly 10 either: in a release
-        // build the 1× input of the headings case is already 1.2 MB of 120,000 sections,
-        // parsed again and again with its bytes and freed memory warm in the caches,
-        // while the 10× one (1.2 million sections) never is; the ratio measured 15.4–17.6
-        // here, although ten different 1.2 MB inputs parse at about the rate of the
-        // 12 MB one (`stages` example: 24.0 against 21.8 MB/s). Hence the bound of 20.
+        // fails five in a row. Linear stages do not give exactly 10 either, because of
+        // the memory allocator. Once a process has freed a large block, the allocator
+        // keeps blocks of a few megabytes for reuse, and the 1× input (about 1.4 MB)
+        // parses on memory that is already mapped, while the 10× one still gets fresh
+        // pages from the kernel. Measured in a release build on the corrupt-pinyin case:
+        // 1.4 MB took 31 ms in a fresh process and 13.5 ms after one large parse, and
+        // 14 MB took about 250 ms either way, so the ratio is 19–21 although the time per
+        // byte never grows with the input. Hence the bound of 30.
         let mut ratios = Vec::new();
         for _ in 0..5 {
             let t1 = time(small.as_bytes(), 3).max(Duration::from_micros(100));
             let t10 = time(large.as_bytes(), 2);
             ratios.push(t10.as_secs_f64() / t1.as_secs_f64());
-            if ratios.last().is_some_and(|&r| r <= 20.0) {
+            if ratios.last().is_some_and(|&r| r <= 30.0) {
                 break;
             }
         }
         assert!(
-            ratios.iter().any(|&r| r <= 20.0),
+            ratios.iter().any(|&r| r <= 30.0),
             "{name}: 10× the input ({} bytes) took {ratios:.1?}× the time: not linear",
             small.len()
         );

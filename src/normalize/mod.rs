@@ -98,37 +98,26 @@ pub fn normalize(decoded: &str) -> Normalized {
     n
 }
 
-/// The first [`is_interesting`] byte at or after `from`. Interesting bytes are ASCII or lead
-/// bytes, so the result is a char boundary. The text is checked 32 bytes at a time with
-/// comparisons the compiler turns into vector instructions, which matters because most
-/// chunks of Han text hold nothing to change.
-fn next_interesting(bytes: &[u8], from: usize) -> Option<usize> {
-    let rest = bytes.get(from..)?;
-    let mut offset = from;
-    for chunk in rest.chunks(32) {
-        if chunk.iter().fold(false, |any, &b| any | is_interesting(b)) {
-            return chunk
-                .iter()
-                .position(|&b| is_interesting(b))
-                .map(|k| offset + k);
-        }
-        offset += chunk.len();
-    }
-    None
-}
-
-/// The bytes that start a character [`fold_text`] may change or must look at; every other
-/// byte is copied in bulk. Written as comparisons, so that a run of them vectorizes.
+/// True for the first bytes of a character [`fold_text`] may change or must look at: every
+/// other character is copied in bulk. Exact where it matters for speed (the common 、。《》
+/// and Han characters never match), a little wider elsewhere, which costs nothing: a
+/// character [`fold`] keeps is passed over.
+///
+/// `\r ( ?`; NBSP (C2 A0); U+2002–U+200D, U+202F, U+205F, U+2060 and the Kangxi radicals
+/// U+2F00–U+2FD5 (E2 BC–BF); U+3000 (E3 80 80); and in U+FE00–U+FFFF the small forms
+/// (EF B9), the BOM (EF BB) and the full-width forms (EF BC, EF BD).
 #[inline(always)]
-fn is_interesting(b: u8) -> bool {
-    matches!(
-        b,
-        b'\r' | b'(' | b'?'
-            | 0xC2 // U+0080–U+00BF: NBSP
-            | 0xE2 // U+2000–U+2FFF: spaces, zero-width, Kangxi radicals
-            | 0xE3 // U+3000–U+3FFF: ideographic space
-            | 0xEF // U+F000–U+FFFF: full-width forms, small forms, BOM
-    )
+fn may_fold(a: u8, b: u8, c: u8) -> bool {
+    (a == b'\r')
+        | (a == b'(')
+        | (a == b'?')
+        | ((a == 0xC2) & (b == 0xA0))
+        | ((a == 0xE2)
+            & (((b == 0x80) & (((c >= 0x82) & (c <= 0x8D)) | (c == 0xAF)))
+                | ((b == 0x81) & ((c == 0x9F) | (c == 0xA0)))
+                | (b >= 0xBC)))
+        | ((a == 0xE3) & (b == 0x80) & (c == 0x80))
+        | ((a == 0xEF) & ((b == 0xB9) | (b == 0xBB) | (b == 0xBC) | (b == 0xBD)))
 }
 
 /// The one pass without traditional conversion: width folding, spaces, pinyin removal.
@@ -138,23 +127,18 @@ fn fold_text(decoded: &str) -> Normalized {
     let mut b = Builder::with_capacity(len);
     let mut pinyin_removed = 0;
     let mut pinyin_corrupt = Vec::new();
-    // `[run, i)` is an unchanged stretch not yet copied.
+    // `[run, i)` is an unchanged stretch not yet copied; bytes before `i` are handled.
     let mut run = 0;
     let mut i = 0;
-    while i < len {
-        match next_interesting(bytes, i) {
-            Some(k) => i = k,
-            None => break,
+    crate::bytescan::each_place(bytes, may_fold, |at| {
+        // A place inside removed pinyin, or (never in valid UTF-8) inside a character.
+        if at < i {
+            return;
         }
-        // In U+3000–U+3FFF only the ideographic space U+3000 (E3 80 80) changes; 。、〔〕《》
-        // (E3 80 8x) are very common and are passed over here without decoding.
-        if bytes.get(i) == Some(&0xE3) && bytes.get(i + 1..i + 3) != Some(&[0x80, 0x80][..]) {
-            i += 3;
-            continue;
-        }
-        // Interesting bytes are ASCII or lead bytes, so `i` is a char boundary.
+        i = at;
+        // `may_fold` matches ASCII or lead bytes only, so `i` is a char boundary.
         let Some(c) = decoded.get(i..).and_then(|s| s.chars().next()) else {
-            break;
+            return;
         };
         let end = i + c.len_utf8();
         let removal = match c {
@@ -175,7 +159,7 @@ fn fold_text(decoded: &str) -> Normalized {
             b.skip(i, i + n);
             i += n;
             run = i;
-            continue;
+            return;
         }
         match fold(c) {
             Fold::Keep => {}
@@ -191,7 +175,7 @@ fn fold_text(decoded: &str) -> Normalized {
             }
         }
         i = end;
-    }
+    });
     flush(&mut b, decoded, run, len);
     let (text, map) = b.finish(len);
     Normalized {

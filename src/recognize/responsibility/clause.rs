@@ -210,17 +210,39 @@ fn split_top_ranges_by_char(s: &str, seps: &[char]) -> Vec<std::ops::Range<usize
     split_at_top(s, seps, s.char_indices())
 }
 
-/// [`split_top_ranges`] when every separator is ASCII or starts with byte E3 or EF: only
-/// those bytes are decoded.
+/// [`split_top_ranges`] when every separator is ASCII or starts with byte E3 or EF: the
+/// brackets and separators are found in one [`crate::bytescan`] pass and only they are
+/// decoded. More than four separators go to the char loop.
 fn split_top_ranges_by_lead(s: &str, seps: &[char]) -> Vec<std::ops::Range<usize>> {
-    let chars = s.bytes().enumerate().filter_map(|(i, b)| match b {
-        0..=0x7F => Some((i, char::from(b))),
-        0xE3 | 0xEF => s
-            .get(i..)
-            .and_then(|rest| rest.chars().next())
-            .map(|c| (i, c)),
-        _ => None,
-    });
+    // Each separator as (bytes, length); 0xFF never occurs in UTF-8, so unused slots and
+    // the bytes after a one-byte separator never match.
+    let mut patterns = [([0xFFu8; 3], 3usize); 4];
+    if seps.len() > patterns.len() {
+        return split_top_ranges_by_char(s, seps);
+    }
+    for (slot, c) in patterns.iter_mut().zip(seps) {
+        let mut buf = [0u8; 4];
+        let encoded = c.encode_utf8(&mut buf).as_bytes();
+        for (to, from) in slot.0.iter_mut().zip(encoded) {
+            *to = *from;
+        }
+        slot.1 = encoded.len();
+    }
+    let wanted = |a: u8, b: u8, c: u8| {
+        let sep = patterns.iter().fold(false, |any, &([x, y, z], len)| {
+            any | ((a == x) & ((len < 2) | (b == y)) & ((len < 3) | (c == z)))
+        });
+        sep | (a == b'(')
+            | (a == b')')
+            | (a == b'[')
+            | (a == b']')
+            | ((a == 0xE3) & (b == 0x80) & ((c == 0x90) | (c == 0x91) | (c == 0x94) | (c == 0x95)))
+            | ((a == 0xEF) & (b == 0xBC) & ((c == 0x88) | (c == 0x89)))
+    };
+    let places = crate::bytescan::places(s.as_bytes(), wanted);
+    let chars = places
+        .into_iter()
+        .filter_map(|i| s.get(i..)?.chars().next().map(|c| (i, c)));
     split_at_top(s, seps, chars)
 }
 

@@ -5,9 +5,10 @@
 //! A pattern is a predicate on a window of three bytes, written with `==`, `<=`, `&` and
 //! `|` only. The text is read 32 windows at a time; the compiler turns the predicate into
 //! vector comparisons and the 32 answers are packed into a bit mask, so dense places (a
-//! comma every twenty bytes) cost no more than sparse ones. On the synthetic corpus of the
-//! benches, finding every clause stop this way runs at about 4 GB/s on one core, where
-//! calling `memchr` for each of them runs well under 1 GB/s.
+//! comma every twenty bytes) cost little more than sparse ones, and several kinds of
+//! place cost one pass. On the normalized synthetic corpus of the benches, one core finds
+//! every clause stop (170,687 in 10 MB) at about 4 GB/s, every space at 3.9 GB/s and
+//! every bracket at 6.8 GB/s.
 //!
 //! ```text
 //! each_place(text, |a, b, c| a == b',' | (a == 0xE3) & (b == 0x80) & (c == 0x82), f)

@@ -14,7 +14,7 @@
 //! serial     = digit{1,6}
 //! ```
 //!
-//! Real examples: 津质量发〔2023〕3号, 皖政[2001]85號, 岳办发(2017)2号, 国函〔2021〕第3号,
+//! Real examples: 津质量发〔2023〕3号, 皖政\[2001\]85號, 岳办发(2017)2号, 国函〔2021〕第3号,
 //! and garbled scraped text: 国市监质〔202151号 → 国市监质〔2021〕51号 (`repaired`).
 //!
 //! Hands on [`Found`]: a [`DocNumber`] whose `normalized` form always uses 〔〕 and no

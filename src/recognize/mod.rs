@@ -8,7 +8,7 @@
 //! 1. [`frame`]: portal metadata, title, kind, doc number, issuer, recipients, dates,
 //!    disclosure, signature, attachments, embedded documents, 版记 (抄送, 印发).
 //! 2. [`sections`]: the numbered heading hierarchy.
-//! 3. [`reference`]: cited 《titles》 and doc numbers.
+//! 3. [`reference`](mod@reference): cited 《titles》 and doc numbers.
 //! 4. [`responsibility`]: responsible units per task.
 //! 5. [`quantity`]: targets and statistics.
 //!

@@ -229,7 +229,13 @@ pub fn to_simplified(text: &str) -> String {
         let replacement = match pending.next() {
             Some(p) => p,
             None => {
-                let conv = tables.convert(c);
+                // Most characters are not converted: one bit of an 8 KB table says so,
+                // without reading the 256 KB character table.
+                let conv = if tables.is_converted(c) {
+                    tables.convert(c)
+                } else {
+                    c
+                };
                 let phrase = tables.phrases_at(conv).and_then(|list| {
                     let rest = text.get(i..).unwrap_or_default();
                     list.iter().find_map(|(key, value)| {

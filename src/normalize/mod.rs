@@ -392,12 +392,52 @@ fn corrupt_pinyin_len(s: &str) -> Option<usize> {
 }
 
 fn is_tone_letter(c: char) -> bool {
-    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".contains(c)
+    matches!(
+        c,
+        'ā' | 'á'
+            | 'ǎ'
+            | 'à'
+            | 'ē'
+            | 'é'
+            | 'ě'
+            | 'è'
+            | 'ī'
+            | 'í'
+            | 'ǐ'
+            | 'ì'
+            | 'ō'
+            | 'ó'
+            | 'ǒ'
+            | 'ò'
+            | 'ū'
+            | 'ú'
+            | 'ǔ'
+            | 'ù'
+            | 'ǖ'
+            | 'ǘ'
+            | 'ǚ'
+            | 'ǜ'
+            | 'ń'
+            | 'ň'
+            | 'ǹ'
+            | 'ḿ'
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tone_letters_are_the_listed_ones() {
+        let listed = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
+        for c in listed.chars() {
+            assert!(is_tone_letter(c), "{c} is a tone letter");
+        }
+        for c in "aeiouüvnm一(".chars() {
+            assert!(!is_tone_letter(c), "{c} carries no tone mark");
+        }
+    }
 
     #[test]
     fn folds_width_and_spaces() {

@@ -161,19 +161,43 @@ const MIN_TRADITIONAL: usize = 3;
 /// How many Han characters are examined at most (the share is stable long before).
 const SAMPLE_HAN: usize = 50_000;
 
+/// Bytes read between two checks of whether the answer is already certain.
+const CHUNK: usize = 4096;
+
 /// True when the text reads as traditional script: at least 1 in 10 of its Han characters
 /// (and at least 3) are traditional forms that simplified script writes differently.
+///
+/// The text is read in chunks, and reading stops as soon as the rest cannot change the
+/// answer: the rest holds at most a third of its bytes in Han characters, and even if
+/// every one of them were traditional (or none), the share would stay on the same side.
 pub fn is_mostly_traditional(text: &str) -> bool {
     let tables = &*TABLES;
+    let bytes = text.as_bytes();
     let mut han = 0usize;
     let mut traditional = 0usize;
-    for c in han_chars(text.as_bytes()) {
-        han += 1;
-        if tables.is_converted(c) {
-            traditional += 1;
+    let mut start = 0;
+    while start < bytes.len() && han < SAMPLE_HAN {
+        let mut end = (start + CHUNK).min(bytes.len());
+        // A chunk ends on a character boundary (never before a continuation byte).
+        while bytes.get(end).is_some_and(|&b| b & 0xC0 == 0x80) {
+            end += 1;
         }
-        if han >= SAMPLE_HAN {
-            break;
+        for c in han_chars(bytes.get(start..end).unwrap_or_default()) {
+            han += 1;
+            if tables.is_converted(c) {
+                traditional += 1;
+            }
+            if han >= SAMPLE_HAN {
+                break;
+            }
+        }
+        start = end;
+        let rest = ((bytes.len() - start) / 3).min(SAMPLE_HAN.saturating_sub(han));
+        if traditional >= MIN_TRADITIONAL && traditional * 10 >= han + rest {
+            return true;
+        }
+        if traditional * 10 + rest * 9 < han {
+            return false;
         }
     }
     traditional >= MIN_TRADITIONAL && traditional * 10 >= han
@@ -322,6 +346,38 @@ mod tests {
         for ((i, _), (j, _)) in text.char_indices().zip(s.char_indices()) {
             assert_eq!(i, j, "every char starts at the same offset");
         }
+    }
+
+    #[test]
+    fn stopping_early_gives_the_answer_of_a_full_count() {
+        let simplified = "天津市市场监管委等部门联合开展质量月活动,".repeat(3000);
+        let traditional = "天津市市場監管委等部門聯合開展質量月活動,".repeat(3000);
+        let chars = |s: &str, n: usize| s.chars().take(n).collect::<String>();
+        let mut answers = Vec::new();
+        for (base, extra) in [(&simplified, &traditional), (&traditional, &simplified)] {
+            for k in [
+                0, 100, 1000, 4000, 8000, 9000, 10_000, 12_000, 30_000, 60_000,
+            ] {
+                let text = format!("{}{}", chars(base, 40_000), chars(extra, k));
+                let han: Vec<char> = text
+                    .chars()
+                    .filter(|&c| super::super::is_han(c))
+                    .take(SAMPLE_HAN)
+                    .collect();
+                let trad = han.iter().filter(|&&c| TABLES.is_converted(c)).count();
+                let full = trad >= MIN_TRADITIONAL && trad * 10 >= han.len();
+                answers.push(full);
+                assert_eq!(
+                    is_mostly_traditional(&text),
+                    full,
+                    "the early answer with {k} characters appended is the full count's"
+                );
+            }
+        }
+        assert!(
+            answers.contains(&true) && answers.contains(&false),
+            "the cases cover both answers"
+        );
     }
 
     #[test]

@@ -232,12 +232,7 @@ fn split_top_ranges_by_lead(s: &str, seps: &[char]) -> Vec<std::ops::Range<usize
         let sep = patterns.iter().fold(false, |any, &([x, y, z], len)| {
             any | ((a == x) & ((len < 2) | (b == y)) & ((len < 3) | (c == z)))
         });
-        sep | (a == b'(')
-            | (a == b')')
-            | (a == b'[')
-            | (a == b']')
-            | ((a == 0xE3) & (b == 0x80) & ((c == 0x90) | (c == 0x91) | (c == 0x94) | (c == 0x95)))
-            | ((a == 0xEF) & (b == 0xBC) & ((c == 0x88) | (c == 0x89)))
+        sep | scan::is_bracket_at(a, b, c)
     };
     let places = crate::bytescan::places(s.as_bytes(), wanted);
     let chars = places

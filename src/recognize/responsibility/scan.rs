@@ -1,7 +1,8 @@
 //! Fast searches that pick out the few places of a text worth a closer look (brackets,
-//! clause punctuation, spaces), with memchr and a packed multi-literal search, so that the
-//! recognizer only decodes and compares characters where one of its literals stands. Hands
-//! byte offsets to the callers in [`super`] and [`super::clause`].
+//! clause punctuation, spaces): over a whole document with one [`crate::bytescan`] pass
+//! per kind, and over a short clause with memchr or a byte loop, so that the recognizer
+//! only decodes and compares characters where one of its literals stands. Hands byte
+//! offsets to the callers in [`super`] and [`super::clause`].
 
 use std::sync::LazyLock;
 
@@ -13,14 +14,18 @@ use crate::bytescan;
 /// `is_close` track, in order: ( ) [ ] and the three-byte 〔 〕 【 】 (E3 80 94/95/90/91) and
 /// （ ） (EF BC 88/89), in one [`bytescan`] pass.
 pub(crate) fn brackets(text: &str) -> Vec<usize> {
-    bytescan::places(text.as_bytes(), |a, b, c| {
-        (a == b'(')
-            | (a == b')')
-            | (a == b'[')
-            | (a == b']')
-            | ((a == 0xE3) & (b == 0x80) & ((c == 0x90) | (c == 0x91) | (c == 0x94) | (c == 0x95)))
-            | ((a == 0xEF) & (b == 0xBC) & ((c == 0x88) | (c == 0x89)))
-    })
+    bytescan::places(text.as_bytes(), is_bracket_at)
+}
+
+/// True when one of the brackets [`brackets`] finds starts with these bytes.
+#[inline(always)]
+pub(crate) fn is_bracket_at(a: u8, b: u8, c: u8) -> bool {
+    (a == b'(')
+        | (a == b')')
+        | (a == b'[')
+        | (a == b']')
+        | ((a == 0xE3) & (b == 0x80) & ((c == 0x90) | (c == 0x91) | (c == 0x94) | (c == 0x95)))
+        | ((a == 0xEF) & (b == 0xBC) & ((c == 0x88) | (c == 0x89)))
 }
 
 /// Texts shorter than this, in bytes, are read byte by byte: cheaper than setting up

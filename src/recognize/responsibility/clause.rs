@@ -631,7 +631,8 @@ pub(super) fn has_cue_in_line(line: &str, start: usize, candidates: &[usize]) ->
             .any(|&e| cue_ends_at(line, e - start))
 }
 
-/// True when one of `, ， ; ； 。 : ：` starts at byte `i`.
+/// True when one of `, ， ; ； 。 : ：` starts at byte `i`: [`is_stop_bytes`] on a slice.
+/// Written with `match` rather than by calling it, which measured slower on this path.
 fn is_stop_at(bytes: &[u8], i: usize) -> bool {
     match bytes.get(i) {
         Some(b',' | b';' | b':') => true,

@@ -182,15 +182,13 @@ pub fn is_mostly_traditional(text: &str) -> bool {
         while bytes.get(end).is_some_and(|&b| b & 0xC0 == 0x80) {
             end += 1;
         }
-        for c in han_chars(bytes.get(start..end).unwrap_or_default()) {
-            han += 1;
-            if tables.is_converted(c) {
-                traditional += 1;
-            }
-            if han >= SAMPLE_HAN {
-                break;
-            }
-        }
+        let (h, t) = count_han(
+            tables,
+            bytes.get(start..end).unwrap_or_default(),
+            SAMPLE_HAN.saturating_sub(han),
+        );
+        han += h;
+        traditional += t;
         start = end;
         let rest = ((bytes.len() - start) / 3).min(SAMPLE_HAN.saturating_sub(han));
         if traditional >= MIN_TRADITIONAL && traditional * 10 >= han + rest {
@@ -203,40 +201,62 @@ pub fn is_mostly_traditional(text: &str) -> bool {
     traditional >= MIN_TRADITIONAL && traditional * 10 >= han
 }
 
-/// The Han characters of `text` ([`super::is_han`]), decoded straight from the UTF-8
-/// bytes: the detection scan reads every byte of a long simplified text, so it looks only
-/// at the lead bytes that can start a Han character (E3–E9 and EF for the BMP ranges, F0
-/// for the supplementary ones) and steps over every other byte without decoding it.
-fn han_chars(text: &[u8]) -> impl Iterator<Item = char> + '_ {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        while let [lead, tail @ ..] = rest {
-            let (code, after) = match (*lead, tail) {
-                (0xE3..=0xE9 | 0xEF, [b1, b2, after @ ..]) => (
-                    (u32::from(lead & 0x0F) << 12)
-                        | (u32::from(b1 & 0x3F) << 6)
-                        | u32::from(b2 & 0x3F),
-                    after,
-                ),
-                (0xF0, [b1, b2, b3, after @ ..]) => (
-                    (u32::from(b1 & 0x3F) << 12)
-                        | (u32::from(b2 & 0x3F) << 6)
-                        | u32::from(b3 & 0x3F),
-                    after,
-                ),
-                _ => {
-                    rest = tail;
-                    continue;
-                }
-            };
-            rest = after;
-            match char::from_u32(code) {
-                Some(c) if super::is_han(c) => return Some(c),
-                _ => {}
-            }
+/// The Han characters ([`super::is_han`]) among the UTF-8 bytes `text`, and how many of
+/// them are converted, counting no more than `limit` Han characters. The detection scan
+/// reads every byte of a long simplified text, so a three-byte character (every Han
+/// character of the BMP, and the punctuation of Chinese text) is counted without a
+/// branch: the Han ranges of the BMP are whole 64-character blocks, and the block number
+/// (the lead byte's low bits and the second byte's) is also the word of the converted
+/// bit set. Other characters are passed over by their length, and the rare four-byte
+/// characters decoded.
+fn count_han(tables: &Tables, text: &[u8], limit: usize) -> (usize, usize) {
+    let (mut han, mut converted) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(&lead) = text.get(i) {
+        if han >= limit {
+            break;
         }
-        None
-    })
+        if lead & 0xF0 == 0xE0 {
+            let Some(&[b1, b2]) = text.get(i + 1..i + 3) else {
+                break;
+            };
+            let block = (usize::from(lead & 0x0F) << 6) | usize::from(b1 & 0x3F);
+            let in_han = usize::from(is_han_block(block));
+            let bits = tables.bmp_converted.get(block).copied().unwrap_or(0);
+            han += in_han;
+            converted += in_han & (bits >> (b2 & 0x3F)) as usize & 1;
+            i += 3;
+        } else if lead < 0xC0 {
+            // ASCII (a continuation byte never starts a character).
+            i += 1;
+        } else if lead < 0xE0 {
+            i += 2;
+        } else {
+            let Some(c) = text
+                .get(i..(i + 4).min(text.len()))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .and_then(|s| s.chars().next())
+            else {
+                break;
+            };
+            if super::is_han(c) {
+                han += 1;
+                converted += usize::from(tables.is_converted(c));
+            }
+            i += 4;
+        }
+    }
+    (han, converted)
+}
+
+/// True when the BMP block of 64 code points `block` (`code / 64`) holds Han characters:
+/// the ranges of [`super::is_han`] in the BMP, each a run of whole blocks.
+#[inline]
+fn is_han_block(block: usize) -> bool {
+    // 3400..=4DBF, 4E00..=9FFF, F900..=FAFF.
+    (block.wrapping_sub(0x3400 / 64) <= (0x4DBF - 0x3400) / 64)
+        | (block.wrapping_sub(0x4E00 / 64) <= (0x9FFF - 0x4E00) / 64)
+        | (block.wrapping_sub(0xF900 / 64) <= (0xFAFF - 0xF900) / 64)
 }
 
 /// The text in simplified script, byte-for-byte aligned with `text`: every char is
@@ -293,14 +313,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn han_chars_are_decoded_from_the_bytes() {
-        let text = "a（一）é市場\u{20000}\u{1F600}2025年,監管…\u{FFFD}\u{3400}\u{F900}〔〕";
-        let want: Vec<char> = text.chars().filter(|&c| super::super::is_han(c)).collect();
-        let got: Vec<char> = han_chars(text.as_bytes()).collect();
+    fn han_characters_are_counted_from_the_bytes() {
+        // Every block boundary of the Han ranges, both sides, and every character length.
+        let edges = "\u{33FF}\u{3400}\u{4DBF}\u{4DC0}\u{4DFF}\u{4E00}\u{9FFF}\u{A000}\u{F8FF}\u{F900}\u{FAFF}\u{FB00}";
+        let text = format!("a（一）é市場\u{20000}\u{1F600}2025年,監管…\u{FFFD}{edges}〔〕國務院");
+        let han: Vec<char> = text.chars().filter(|&c| super::super::is_han(c)).collect();
+        let converted = |han: &[char]| han.iter().filter(|&&c| TABLES.is_converted(c)).count();
         assert_eq!(
-            got, want,
-            "byte-level decoding yields exactly the Han chars"
+            count_han(&TABLES, text.as_bytes(), usize::MAX),
+            (han.len(), converted(&han)),
+            "the byte-level count is the char-level count"
         );
+        for limit in 1..=han.len() {
+            let first = han.get(..limit).unwrap_or_default();
+            assert_eq!(
+                count_han(&TABLES, text.as_bytes(), limit),
+                (limit, converted(first)),
+                "counting stops at the {limit}th Han character"
+            );
+        }
     }
 
     #[test]

@@ -312,8 +312,10 @@ fn heading_of(s: &str, terminators: &[char]) -> (String, usize) {
 /// begins one of `chars` in UTF-8 (a 256-bit set) is decoded and compared, so a line of
 /// Han characters is passed over without decoding it.
 fn first_of(s: &str, chars: &[char]) -> Option<(usize, char)> {
-    // The first UTF-8 byte of each of `chars`, distinct, and as a set.
-    let mut leads: Vec<u8> = Vec::with_capacity(chars.len());
+    // The first UTF-8 byte of each of `chars` as a set, and the first three distinct
+    // ones in order (`distinct` counts them all).
+    let mut leads = [0u8; 3];
+    let mut distinct = 0usize;
     let mut lead_set = [0u64; 4];
     for &c in chars {
         let mut buf = [0u8; 4];
@@ -323,12 +325,16 @@ fn first_of(s: &str, chars: &[char]) -> Option<(usize, char)> {
             .first()
             .copied()
             .unwrap_or(0);
-        if !leads.contains(&first) {
-            leads.push(first);
-        }
         let b = usize::from(first);
-        if let Some(word) = lead_set.get_mut(b / 64) {
+        let Some(word) = lead_set.get_mut(b / 64) else {
+            continue;
+        };
+        if *word >> (b % 64) & 1 == 0 {
             *word |= 1 << (b % 64);
+            if let Some(slot) = leads.get_mut(distinct) {
+                *slot = first;
+            }
+            distinct += 1;
         }
     }
     // The char starting at byte `i`, when it is one of `chars`. A lead byte found is at a
@@ -338,7 +344,7 @@ fn first_of(s: &str, chars: &[char]) -> Option<(usize, char)> {
         chars.contains(&c).then_some((i, c))
     };
     let h = s.as_bytes();
-    match *leads.as_slice() {
+    match *leads.get(..distinct).unwrap_or(&[]) {
         // Up to three lead bytes: memchr finds them.
         [a] => memchr::memchr_iter(a, h).find_map(at),
         [a, b] => memchr::memchr2_iter(a, b, h).find_map(at),

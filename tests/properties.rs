@@ -25,7 +25,8 @@ static FIXTURES: LazyLock<Vec<String>> = LazyLock::new(|| {
             texts.push(
                 zhengce::decode::decode(&bytes, None)
                     .expect("fixture decodes")
-                    .text,
+                    .text
+                    .into_owned(),
             );
         }
     }

@@ -11,6 +11,8 @@
 //!
 //! Hands on a [`Decoded`]: the text and how it was obtained.
 
+use std::borrow::Cow;
+
 use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 
 use crate::error::Error;
@@ -24,9 +26,10 @@ const DETECT_PREFIX: usize = 8 * 1024;
 
 /// The decoded text of one input.
 #[derive(Debug, Clone)]
-pub struct Decoded {
-    /// The text, UTF-8, without any BOM.
-    pub text: String,
+pub struct Decoded<'a> {
+    /// The text, UTF-8, without any BOM: borrowed from the input when that is valid UTF-8
+    /// as it stands, so the common case copies nothing.
+    pub text: Cow<'a, str>,
     /// Name of the encoding it was read as (`UTF-8`, `GB18030`, `Big5`, `UTF-16LE`, …).
     pub encoding: &'static str,
     /// Malformed sequences replaced by U+FFFD.
@@ -42,7 +45,10 @@ pub struct Decoded {
 /// assert_eq!(d.text, "你好");
 /// assert_eq!(d.encoding, "GB18030");
 /// ```
-pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, Error> {
+pub fn decode<'a>(
+    bytes: &'a [u8],
+    forced: Option<&'static Encoding>,
+) -> Result<Decoded<'a>, Error> {
     if let Some(enc) = forced {
         let body = match Encoding::for_bom(bytes) {
             Some((bom_enc, len)) if bom_enc == enc => bytes.get(len..).unwrap_or_default(),
@@ -69,7 +75,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
             }
             // Valid UTF-8 is the text as it is: one copy, no decoder.
             return Ok(Decoded {
-                text: text.to_owned(),
+                text: Cow::Borrowed(text),
                 encoding: UTF_8.name(),
                 replaced: 0,
                 truncated: false,
@@ -146,7 +152,7 @@ fn big5_has_malformed(bytes: &[u8]) -> bool {
 /// reads as two Greek/Hebrew-range characters. Chinese UTF-8 text has three-byte
 /// characters (lead bytes E0–EF); when there are none but there are two-byte ones, and
 /// GB18030 reads every non-ASCII pair cleanly as Han characters, the text is GBK.
-fn gbk_posing_as_utf8(bytes: &[u8]) -> Option<Decoded> {
+fn gbk_posing_as_utf8(bytes: &[u8]) -> Option<Decoded<'static>> {
     if bytes.iter().any(|&b| b >= 0xE0) || bytes.iter().all(u8::is_ascii) {
         return None;
     }
@@ -167,7 +173,7 @@ pub fn encoding_for_label(label: &str) -> Result<&'static Encoding, Error> {
 }
 
 /// Decodes `body` (without BOM) as `enc`, counting each malformed sequence replaced by U+FFFD.
-fn with(enc: &'static Encoding, body: &[u8], truncated: bool) -> Decoded {
+fn with(enc: &'static Encoding, body: &[u8], truncated: bool) -> Decoded<'static> {
     let mut decoder = enc.new_decoder_without_bom_handling();
     let capacity = decoder
         .max_utf8_buffer_length_without_replacement(body.len())
@@ -213,7 +219,7 @@ fn with(enc: &'static Encoding, body: &[u8], truncated: bool) -> Decoded {
         enc.name()
     };
     Decoded {
-        text,
+        text: Cow::Owned(text),
         encoding: name,
         replaced,
         truncated,
@@ -280,10 +286,19 @@ fn binary_reason(bytes: &[u8]) -> Option<String> {
     if nuls > 0 && nuls * 1000 > bytes.len() {
         return Some(format!("{nuls} NUL bytes"));
     }
-    let control = sample
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B))
-        .count();
+    // Counted in bytes over blocks of 255 (no block overflows one), with `&` rather than
+    // `matches!`: the count compiles to vector code.
+    let control: usize = sample
+        .chunks(255)
+        .map(|block| {
+            let in_block = block.iter().fold(0u8, |n, &b| {
+                let allowed =
+                    (b == b'\n') | (b == b'\r') | (b == b'\t') | (b == 0x0C) | (b == 0x1B);
+                n.wrapping_add(u8::from((b < 0x20) & !allowed))
+            });
+            usize::from(in_block)
+        })
+        .sum();
     if !sample.is_empty() && control * 10 > sample.len() {
         return Some(format!(
             "{control} control bytes in the first {} bytes",
@@ -302,6 +317,10 @@ fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
         return None;
     }
     let sample = bytes.get(..BINARY_PREFIX).unwrap_or(bytes);
+    // Nearly every input has no NUL at all: one memchr settles it.
+    if memchr::memchr(0, sample).is_none() {
+        return None;
+    }
     let (mut even, mut odd) = (0usize, 0usize);
     for (i, &b) in sample.iter().enumerate() {
         if b == 0 {
@@ -338,10 +357,7 @@ mod tests {
     #[test]
     fn utf8_and_bom() {
         let d = decode("通知".as_bytes(), None).unwrap();
-        assert_eq!(
-            (d.text.as_str(), d.encoding, d.replaced),
-            ("通知", "UTF-8", 0)
-        );
+        assert_eq!((&*d.text, d.encoding, d.replaced), ("通知", "UTF-8", 0));
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend_from_slice("通知".as_bytes());
         assert_eq!(
@@ -358,7 +374,7 @@ mod tests {
             le.extend_from_slice(&u.to_le_bytes());
         }
         let d = decode(&le, None).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding), ("通知 1", "UTF-16LE"));
+        assert_eq!((&*d.text, d.encoding), ("通知 1", "UTF-16LE"));
     }
 
     #[test]
@@ -384,6 +400,27 @@ mod tests {
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0";
         let err = decode(png, None).unwrap_err();
         assert_eq!(err.code(), "not_text");
+    }
+
+    #[test]
+    fn control_bytes_are_counted_across_blocks() {
+        // 600 control bytes (more than two counting blocks) among text; line breaks,
+        // tabs, form feeds and escapes are not counted.
+        let mut bytes = "通知\n\t\r\x0c\x1b".repeat(100).into_bytes();
+        bytes.extend(std::iter::repeat_n(0x01, 600));
+        let err = decode(&bytes, None).unwrap_err();
+        let Error::NotText { reason } = err else {
+            panic!("control bytes make a text binary, got {err:?}");
+        };
+        assert_eq!(
+            reason,
+            format!("600 control bytes in the first {} bytes", bytes.len())
+        );
+        let mostly_text = "通知\n\t\r\x0c\x1b".repeat(100) + "\x01";
+        assert!(
+            decode(mostly_text.as_bytes(), None).is_ok(),
+            "one control byte in 1,101 is text"
+        );
     }
 
     #[test]
@@ -434,7 +471,7 @@ mod tests {
         assert!(!unmappable);
         let d = decode(&bytes, None).unwrap();
         assert_eq!(
-            (d.encoding, d.text.as_str()),
+            (d.encoding, &*d.text),
             ("Big5", text),
             "Big5 is read as Big5"
         );

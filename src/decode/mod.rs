@@ -318,9 +318,7 @@ fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let sample = bytes.get(..BINARY_PREFIX).unwrap_or(bytes);
     // Nearly every input has no NUL at all: one memchr settles it.
-    if memchr::memchr(0, sample).is_none() {
-        return None;
-    }
+    memchr::memchr(0, sample)?;
     let (mut even, mut odd) = (0usize, 0usize);
     for (i, &b) in sample.iter().enumerate() {
         if b == 0 {

@@ -83,7 +83,7 @@ const fn is_numeral_match(c: char) -> bool {
 
 /// First and one-past-last code point covered by [`NUMERAL_BITS`] (from ○ U+25CB to the
 /// end of the CJK block); outside it only the ASCII 'O' is a numeral character.
-const NUMERAL_FIRST: u32 = 0x2500;
+pub(crate) const NUMERAL_FIRST: u32 = 0x2500;
 const NUMERAL_LAST: u32 = 0xA000;
 
 /// Every numeral character; the table is built from these at compile time.
@@ -94,7 +94,7 @@ const NUMERAL_CHARS: &[char] = &[
 ];
 
 /// One bit per code point in `NUMERAL_FIRST..NUMERAL_LAST`, set for numeral characters.
-static NUMERAL_BITS: [u64; ((NUMERAL_LAST - NUMERAL_FIRST) / 64) as usize] = {
+pub(crate) static NUMERAL_BITS: [u64; ((NUMERAL_LAST - NUMERAL_FIRST) / 64) as usize] = {
     let mut bits = [0u64; ((NUMERAL_LAST - NUMERAL_FIRST) / 64) as usize];
     let mut n = 0;
     while n < NUMERAL_CHARS.len() {

@@ -188,24 +188,56 @@ fn strip_suffix<'s>(s: &'s str, w: &str) -> Option<&'s str> {
     }
 }
 
-/// Byte length of the character at byte `i` when the line scan has nothing to do with it:
-/// a Han character (lead byte E4..E9) that is no numeral, or an ASCII byte other than a
-/// digit and the sentence ends ; ! ?. `None` when the character needs a closer look (and
-/// at the end). Exact: the title marks, quotes and full-width sentence ends the scan
-/// tracks lie outside U+4000..U+9FFF.
+/// The characters [`scan_line`] acts on besides the numeral characters: ASCII digits, the
+/// title marks and quotes it tracks, and the sentence ends ([`is_sentence_end`]).
+const SCAN_MARKS: [char; 22] = [
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '《', '》', '“', '”', '〞', '。', '；', ';',
+    '！', '!', '？', '?',
+];
+
+/// One bit per BMP code point, set for the characters [`scan_line`] acts on: the numeral
+/// characters and [`SCAN_MARKS`]. 8 KB.
+static SCAN_STOPS: [u64; 1024] = {
+    use crate::recognize::numeral::{NUMERAL_BITS, NUMERAL_FIRST};
+    let mut bits = [0u64; 1024];
+    // The numeral table starts on a word boundary (U+2500 is 148 × 64).
+    let first = (NUMERAL_FIRST / 64) as usize;
+    let mut k = 0;
+    while k < NUMERAL_BITS.len() {
+        bits[first + k] = NUMERAL_BITS[k];
+        k += 1;
+    }
+    let mut m = 0;
+    while m < SCAN_MARKS.len() {
+        let c = SCAN_MARKS[m] as usize;
+        bits[c / 64] |= 1 << (c % 64);
+        m += 1;
+    }
+    bits
+};
+
+/// Byte length of the character at byte `i` when the line scan has nothing to do with it
+/// (no bit in [`SCAN_STOPS`]): an ASCII or three-byte character, which is nearly every
+/// character of the text. `None` when the character needs a closer look, for the rarer
+/// two- and four-byte characters, and at the end.
 #[inline]
 fn plain_len(b: &[u8], i: usize) -> Option<usize> {
     let x = *b.get(i)?;
-    if x < 0x80 {
-        return (!x.is_ascii_digit() && !matches!(x, b';' | b'!' | b'?')).then_some(1);
-    }
-    if (0xE4..=0xE9).contains(&x) {
-        if let Some(&[y, z]) = b.get(i + 1..i + 3) {
-            let cp = (u32::from(x & 0x0F) << 12) | (u32::from(y & 0x3F) << 6) | u32::from(z & 0x3F);
-            return (!crate::recognize::numeral::is_cjk_numeral(cp)).then_some(3);
-        }
-    }
-    None
+    let (cp, len) = if x < 0x80 {
+        (u32::from(x), 1)
+    } else if x & 0xF0 == 0xE0 {
+        let &[y, z] = b.get(i + 1..i + 3)? else {
+            return None;
+        };
+        let cp = (u32::from(x & 0x0F) << 12) | (u32::from(y & 0x3F) << 6) | u32::from(z & 0x3F);
+        (cp, 3)
+    } else {
+        return None;
+    };
+    let stop = SCAN_STOPS
+        .get((cp / 64) as usize)
+        .map_or(1, |word| word >> (cp % 64) & 1);
+    (stop == 0).then_some(len)
 }
 
 /// The kind the document's genre implies: from the document carried inside a notice
@@ -874,17 +906,38 @@ mod tests {
 
     #[test]
     fn the_plain_character_test_passes_over_only_plain_characters() {
-        let s = "共1379人次;三百余家《方案》。“十”!?a";
-        let mut i = 0;
-        for c in s.chars() {
-            let plain = (c.is_ascii() && !c.is_ascii_digit() && !matches!(c, ';' | '!' | '?'))
-                || (('\u{4000}'..='\u{9FFF}').contains(&c) && !is_numeral_char(c));
-            let expected = plain.then_some(c.len_utf8());
-            assert_eq!(plain_len(s.as_bytes(), i), expected, "{c} is plain or not");
-            i += c.len_utf8();
+        // What `scan_line` acts on, as its tests of a character say.
+        let acts_on = |c: char| {
+            matches!(c, '《' | '》' | '“' | '”' | '〞')
+                || is_sentence_end(c)
+                || c.is_ascii_digit()
+                || is_numeral_char(c)
+        };
+        // Every character of one, two, three and four bytes, each at the end of a text and
+        // followed by more.
+        for c in (0..=0x1_0000u32)
+            .chain([0x2_0000, 0x1_F600])
+            .filter_map(char::from_u32)
+        {
+            let alone = c.to_string();
+            let expected = (!acts_on(c) && matches!(c.len_utf8(), 1 | 3)).then_some(c.len_utf8());
+            assert_eq!(
+                plain_len(alone.as_bytes(), 0),
+                expected,
+                "{c:?} is plain or not"
+            );
+            let followed = format!("{c}甲");
+            assert_eq!(
+                plain_len(followed.as_bytes(), 0),
+                expected,
+                "{c:?} before a char"
+            );
+            if acts_on(c) {
+                assert!(expected.is_none(), "{c:?} is looked at");
+            }
         }
         assert_eq!(
-            plain_len(s.as_bytes(), i),
+            plain_len("甲".as_bytes(), 3),
             None,
             "nothing is read past the end"
         );

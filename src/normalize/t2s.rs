@@ -40,6 +40,9 @@ struct Tables {
     /// One bit per BMP char: does a phrase start with it (after conversion)? Saves a
     /// hash lookup for nearly every character.
     phrase_start: Vec<u64>,
+    /// One bit per BMP char: converted or the start of a phrase, the union of the two
+    /// tables above. A char without it is copied as it stands.
+    acted_on: Vec<u64>,
 }
 
 impl Tables {
@@ -62,6 +65,28 @@ impl Tables {
 
     fn convert(&self, c: char) -> char {
         self.char(c).unwrap_or(c)
+    }
+
+    /// Byte length of the character at byte `i` of `text` when [`to_simplified`] copies it
+    /// as it stands (no bit in `acted_on`): an ASCII or three-byte character, read from
+    /// its bytes without decoding it. `None` for a character to look at, a two- or
+    /// four-byte one, and at the end.
+    #[inline]
+    fn unchanged_len(&self, text: &[u8], i: usize) -> Option<usize> {
+        let lead = *text.get(i)?;
+        let (block, bit, len) = if lead < 0x80 {
+            (usize::from(lead >> 6), lead & 0x3F, 1)
+        } else if lead & 0xF0 == 0xE0 {
+            let &[b1, b2] = text.get(i + 1..i + 3)? else {
+                return None;
+            };
+            let block = (usize::from(lead & 0x0F) << 6) | usize::from(b1 & 0x3F);
+            (block, b2 & 0x3F, 3)
+        } else {
+            return None;
+        };
+        let word = self.acted_on.get(block).copied().unwrap_or(u64::MAX);
+        (word >> bit & 1 == 0).then_some(len)
     }
 
     /// The phrases starting with the converted char `conv`, if any.
@@ -122,6 +147,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         astral,
         phrases: HashMap::new(),
         phrase_start: vec![0; 0x1_0000 / 64],
+        acted_on: Vec::new(),
     };
     let mut phrases: HashMap<Vec<char>, Vec<char>> = HashMap::new();
     // Overrides come last so they win over an OpenCC row with the same key.
@@ -149,6 +175,12 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
             *word |= 1 << (i % 64);
         }
     }
+    tables.acted_on = tables
+        .bmp_converted
+        .iter()
+        .zip(&tables.phrase_start)
+        .map(|(converted, start)| converted | start)
+        .collect();
     for list in tables.phrases.values_mut() {
         list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
     }
@@ -269,7 +301,21 @@ pub fn to_simplified(text: &str) -> String {
     let mut run = 0;
     // Chars of a matched phrase, to be written one by one over the source chars.
     let mut pending: std::vec::IntoIter<char> = Vec::new().into_iter();
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    // The byte of the next char to read.
+    let mut next = 0;
+    loop {
+        if pending.as_slice().is_empty() {
+            if let Some(len) = tables.unchanged_len(bytes, next) {
+                next += len;
+                continue;
+            }
+        }
+        let i = next;
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        next += c.len_utf8();
         let replacement = match pending.next() {
             Some(p) => p,
             None => {
@@ -367,6 +413,18 @@ mod tests {
             "起着重要作用",
             "leftmost phrase wins"
         );
+    }
+
+    #[test]
+    fn only_characters_without_a_conversion_or_phrase_are_passed_over() {
+        let tables = &*TABLES;
+        for c in (0..=0x1_0000u32).chain([0x2_0000, 0x2_A6A5]).filter_map(char::from_u32) {
+            let acted = tables.is_converted(c) || tables.phrases_at(c).is_some();
+            let expected = (!acted && matches!(c.len_utf8(), 1 | 3)).then_some(c.len_utf8());
+            let text = format!("{c}國");
+            assert_eq!(tables.unchanged_len(text.as_bytes(), 0), expected, "{c:?}");
+        }
+        assert_eq!(tables.unchanged_len("國".as_bytes(), 3), None, "the end");
     }
 
     #[test]

@@ -418,7 +418,10 @@ mod tests {
     #[test]
     fn only_characters_without_a_conversion_or_phrase_are_passed_over() {
         let tables = &*TABLES;
-        for c in (0..=0x1_0000u32).chain([0x2_0000, 0x2_A6A5]).filter_map(char::from_u32) {
+        for c in (0..=0x1_0000u32)
+            .chain([0x2_0000, 0x2_A6A5])
+            .filter_map(char::from_u32)
+        {
             let acted = tables.is_converted(c) || tables.phrases_at(c).is_some();
             let expected = (!acted && matches!(c.len_utf8(), 1 | 3)).then_some(c.len_utf8());
             let text = format!("{c}國");

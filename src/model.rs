@@ -253,7 +253,8 @@ pub enum SectionStyle {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
-    /// Dotted ordinals from the root, e.g. "2.3.1".
+    /// Dotted ordinals from the root, e.g. "2.3.1"; unique in the document: "附件2.1" in
+    /// an attachment, "1~2" for the second 一、 when numbering starts over.
     pub path: String,
     /// Depth in this document's own tree (1 = outermost).
     pub level: u32,

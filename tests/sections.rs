@@ -366,3 +366,59 @@ fn the_attachment_note_before_the_signature_ends_the_last_section() {
     );
     assert_eq!(doc.attachments.len(), 1, "the attachment is still listed");
 }
+
+fn paths(sections: &[Section], out: &mut Vec<String>) {
+    for s in sections {
+        out.push(s.path.clone());
+        paths(&s.children, out);
+    }
+}
+
+#[test]
+fn paths_are_unique_when_numbering_starts_over_and_in_attachments() {
+    let text = "关于开展质量月活动的通知\n\n一、总体要求\n（一）工作目标。到2025年，全面完成。\n\
+                二、主要任务\n加强监管。\n一、经验做法\n做法一。\n二、存在问题\n问题一。\n\n\
+                天津市市场监督管理委员会\n2023年3月6日\n\n附件：1.活动方案\n2.任务清单\n\n\
+                附件1\n活动方案\n一、活动内容\n内容。\n附件2\n任务清单\n一、任务\n任务。\n";
+    let doc = zhengce::parse_text(text);
+    let mut got = Vec::new();
+    paths(&doc.sections, &mut got);
+    assert_eq!(
+        got,
+        [
+            "1",
+            "1.1",
+            "2",
+            "1~2",
+            "2~2",
+            "附件",
+            "附件.1",
+            "附件.2",
+            "附件1",
+            "附件1.1",
+            "附件2",
+            "附件2.1"
+        ],
+        "the body's dotted ordinals, the repeated list with ~2, attachments by their own name"
+    );
+}
+
+#[test]
+fn every_fixture_has_unique_section_paths() {
+    let mut read = 0;
+    for dir in ["fixtures/seeds", "fixtures/corpus"] {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let doc = parse_file(path.to_str().unwrap());
+            let mut got = Vec::new();
+            paths(&doc.sections, &mut got);
+            let unique: std::collections::HashSet<&String> = got.iter().collect();
+            assert_eq!(unique.len(), got.len(), "{}: {got:?}", path.display());
+            read += 1;
+        }
+    }
+    assert!(read >= 10, "the fixtures were read ({read})");
+}

@@ -17,6 +17,8 @@
 //! `heading_duplicate` where the printed sequence really breaks, and
 //! `heading_marker_repaired` for a marker whose numeral was lost and is inferred.
 
+use std::collections::HashMap;
+
 use crate::model::{Diagnostic, Section, SectionStyle};
 use crate::span::Span;
 
@@ -290,9 +292,13 @@ pub fn build(
         }
         open.push(k);
     }
+    let mut paths = SiblingPaths::default();
     roots
         .iter()
-        .map(|&r| assemble(&mut nodes, r, "", 1, text, stops))
+        .map(|&r| {
+            let path = nodes.get(r).map_or_else(String::new, |n| paths.path("", n));
+            assemble(&mut nodes, r, path, 1, text, stops)
+        })
         .collect()
 }
 
@@ -368,29 +374,69 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
     start + slice.trim_end().len()
 }
 
-/// The path of a node numbered `ordinal` under `parent_path` ("" at the top): "2", "2.3".
-/// Written digit by digit into one string sized for it, the same text `format!` gives.
-fn child_path(parent_path: &str, ordinal: u32) -> String {
+/// Appends `n` in decimal, digit by digit: the same text `format!` gives, without
+/// formatting machinery.
+fn push_number(path: &mut String, n: u32) {
     let mut digits = [0u8; 10];
-    let mut n = ordinal;
+    let mut rest = n;
     let mut len = 0;
     for d in digits.iter_mut() {
-        *d = b'0' + (n % 10) as u8;
+        *d = b'0' + (rest % 10) as u8;
         len += 1;
-        n /= 10;
-        if n == 0 {
+        rest /= 10;
+        if rest == 0 {
             break;
         }
-    }
-    let mut path = String::with_capacity(parent_path.len() + 1 + len);
-    if !parent_path.is_empty() {
-        path.push_str(parent_path);
-        path.push('.');
     }
     for &d in digits.iter().take(len).rev() {
         path.push(char::from(d));
     }
-    path
+}
+
+/// Gives the sections under one parent their paths, unique among them, and so in the
+/// whole document, since their parents' paths are. A path is the parent's path, a dot
+/// (none at the top), and:
+/// - the ordinal: "2", "2.3";
+/// - for an attachment, 附件 and its printed number ("附件2"), or 附件 alone;
+/// - after either, "~k" for the k-th section under the parent with the same one, when
+///   numbering starts over (a report's second list 一、二、…): "1~2".
+#[derive(Default)]
+struct SiblingPaths {
+    /// How often each (attachment?, number) was given.
+    uses: HashMap<(bool, Option<u32>), u32>,
+}
+
+impl SiblingPaths {
+    fn path(&mut self, parent_path: &str, node: &Node) -> String {
+        let attachment = node.cand.style == SectionStyle::Attachment;
+        // An attachment's number only when its marker prints one (附件2, 附件二), not for
+        // a bare 附件 heading a list of attachments.
+        let printed = !attachment
+            || node
+                .cand
+                .marker
+                .chars()
+                .any(|c| c.is_ascii_digit() || crate::recognize::numeral::is_numeral_char(c));
+        let number = printed.then_some(node.ordinal);
+        let uses = self.uses.entry((attachment, number)).or_insert(0);
+        *uses += 1;
+        let mut path = String::with_capacity(parent_path.len() + 16);
+        if !parent_path.is_empty() {
+            path.push_str(parent_path);
+            path.push('.');
+        }
+        if attachment {
+            path.push_str("附件");
+        }
+        if let Some(n) = number {
+            push_number(&mut path, n);
+        }
+        if *uses > 1 {
+            path.push('~');
+            push_number(&mut path, *uses);
+        }
+        path
+    }
 }
 
 /// Builds the [`Section`] of node `k` and its children. Each node is assembled once (it
@@ -398,7 +444,7 @@ fn child_path(parent_path: &str, ordinal: u32) -> String {
 fn assemble(
     nodes: &mut [Node],
     k: usize,
-    parent_path: &str,
+    path: String,
     level: u32,
     text: &str,
     stops: &[usize],
@@ -406,16 +452,21 @@ fn assemble(
     let Some(node) = nodes.get_mut(k) else {
         return empty_section();
     };
-    let path = child_path(parent_path, node.ordinal);
     let child_ids = std::mem::take(&mut node.children);
     let marker = std::mem::take(&mut node.cand.marker);
     let heading = std::mem::take(&mut node.cand.heading);
     let (style, ordinal, start, node_end) =
         (node.cand.style, node.ordinal, node.cand.start, node.end);
     let (body_start, line_end) = (node.cand.body_start, node.cand.line_end);
+    let mut paths = SiblingPaths::default();
     let children: Vec<Section> = child_ids
         .iter()
-        .map(|&c| assemble(nodes, c, &path, level + 1, text, stops))
+        .map(|&c| {
+            let child_path = nodes
+                .get(c)
+                .map_or_else(String::new, |n| paths.path(&path, n));
+            assemble(nodes, c, child_path, level + 1, text, stops)
+        })
         .collect();
     let mut end = node_end;
     if style == SectionStyle::EnumShi {
@@ -469,23 +520,14 @@ fn empty_section() -> Section {
 
 #[cfg(test)]
 mod path_tests {
-    use super::child_path;
+    use super::push_number;
 
     #[test]
-    fn child_path_reads_like_format() {
-        for parent in ["", "1", "2.10"] {
-            for n in [0u32, 1, 9, 10, 99, 100, 12345, u32::MAX] {
-                let want = if parent.is_empty() {
-                    n.to_string()
-                } else {
-                    format!("{parent}.{n}")
-                };
-                assert_eq!(
-                    child_path(parent, n),
-                    want,
-                    "path of {n} under {parent:?} is written as format! writes it"
-                );
-            }
+    fn numbers_are_written_as_format_writes_them() {
+        for n in [0u32, 1, 9, 10, 99, 100, 12345, u32::MAX] {
+            let mut path = String::from("2.");
+            push_number(&mut path, n);
+            assert_eq!(path, format!("2.{n}"), "{n}");
         }
     }
 }

@@ -292,13 +292,11 @@ pub fn build(
         }
         open.push(k);
     }
-    let mut paths = SiblingPaths::default();
+    let root_paths = sibling_paths(&nodes, &roots, "");
     roots
         .iter()
-        .map(|&r| {
-            let path = nodes.get(r).map_or_else(String::new, |n| paths.path("", n));
-            assemble(&mut nodes, r, path, 1, text, stops)
-        })
+        .zip(root_paths)
+        .map(|(&r, path)| assemble(&mut nodes, r, path, 1, text, stops))
         .collect()
 }
 
@@ -393,50 +391,77 @@ fn push_number(path: &mut String, n: u32) {
     }
 }
 
-/// Gives the sections under one parent their paths, unique among them, and so in the
+/// What a section adds to its parent's path, before any "~k": whether it is an
+/// attachment, and its number (`None` for a bare 附件 heading a list of attachments).
+fn path_key(node: &Node) -> (bool, Option<u32>) {
+    let attachment = node.cand.style == SectionStyle::Attachment;
+    // An attachment's number only when its marker prints one (附件2, 附件二).
+    let printed = !attachment
+        || node
+            .cand
+            .marker
+            .chars()
+            .any(|c| c.is_ascii_digit() || crate::recognize::numeral::is_numeral_char(c));
+    (attachment, printed.then_some(node.ordinal))
+}
+
+/// The paths of the sections `ids` under one parent, unique among them, and so in the
 /// whole document, since their parents' paths are. A path is the parent's path, a dot
 /// (none at the top), and:
 /// - the ordinal: "2", "2.3";
 /// - for an attachment, 附件 and its printed number ("附件2"), or 附件 alone;
 /// - after either, "~k" for the k-th section under the parent with the same one, when
 ///   numbering starts over (a report's second list 一、二、…): "1~2".
-#[derive(Default)]
-struct SiblingPaths {
-    /// How often each (attachment?, number) was given.
-    uses: HashMap<(bool, Option<u32>), u32>,
-}
-
-impl SiblingPaths {
-    fn path(&mut self, parent_path: &str, node: &Node) -> String {
-        let attachment = node.cand.style == SectionStyle::Attachment;
-        // An attachment's number only when its marker prints one (附件2, 附件二), not for
-        // a bare 附件 heading a list of attachments.
-        let printed = !attachment
-            || node
-                .cand
-                .marker
-                .chars()
-                .any(|c| c.is_ascii_digit() || crate::recognize::numeral::is_numeral_char(c));
-        let number = printed.then_some(node.ordinal);
-        let uses = self.uses.entry((attachment, number)).or_insert(0);
-        *uses += 1;
-        let mut path = String::with_capacity(parent_path.len() + 16);
-        if !parent_path.is_empty() {
-            path.push_str(parent_path);
-            path.push('.');
+///
+/// Numbers that rise, as they nearly always do, cannot repeat: the uses are counted only
+/// when they do not.
+fn sibling_paths(nodes: &[Node], ids: &[usize], parent_path: &str) -> Vec<String> {
+    let key_of = |id: usize| nodes.get(id).map_or((false, None), path_key);
+    // The last number of each kind (section, attachment) and whether a bare 附件 was seen.
+    let mut last: [Option<u32>; 2] = [None, None];
+    let mut bare = false;
+    let rising = ids.iter().all(|&id| match key_of(id) {
+        (_, None) => !std::mem::replace(&mut bare, true),
+        (attachment, Some(n)) => {
+            let slot = &mut last[usize::from(attachment)];
+            let up = slot.is_none_or(|prev| n > prev);
+            *slot = Some(n);
+            up
         }
-        if attachment {
-            path.push_str("附件");
-        }
-        if let Some(n) = number {
-            push_number(&mut path, n);
-        }
-        if *uses > 1 {
-            path.push('~');
-            push_number(&mut path, *uses);
-        }
-        path
-    }
+    });
+    let mut uses: Option<HashMap<(bool, Option<u32>), u32>> = None;
+    ids.iter()
+        .map(|&id| {
+            let key = key_of(id);
+            let k = if rising {
+                1
+            } else {
+                let count = uses
+                    .get_or_insert_with(HashMap::new)
+                    .entry(key)
+                    .or_insert(0);
+                *count += 1;
+                *count
+            };
+            let mut path = String::with_capacity(parent_path.len() + 16);
+            if !parent_path.is_empty() {
+                path.push_str(parent_path);
+                path.push('.');
+            }
+            let (attachment, number) = key;
+            if attachment {
+                path.push_str("附件");
+            }
+            if let Some(n) = number {
+                push_number(&mut path, n);
+            }
+            if k > 1 {
+                path.push('~');
+                push_number(&mut path, k);
+            }
+            path
+        })
+        .collect()
 }
 
 /// Builds the [`Section`] of node `k` and its children. Each node is assembled once (it
@@ -458,15 +483,11 @@ fn assemble(
     let (style, ordinal, start, node_end) =
         (node.cand.style, node.ordinal, node.cand.start, node.end);
     let (body_start, line_end) = (node.cand.body_start, node.cand.line_end);
-    let mut paths = SiblingPaths::default();
+    let child_paths = sibling_paths(nodes, &child_ids, &path);
     let children: Vec<Section> = child_ids
         .iter()
-        .map(|&c| {
-            let child_path = nodes
-                .get(c)
-                .map_or_else(String::new, |n| paths.path(&path, n));
-            assemble(nodes, c, child_path, level + 1, text, stops)
-        })
+        .zip(child_paths)
+        .map(|(&c, child_path)| assemble(nodes, c, child_path, level + 1, text, stops))
         .collect();
     let mut end = node_end;
     if style == SectionStyle::EnumShi {

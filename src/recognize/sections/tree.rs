@@ -292,11 +292,13 @@ pub fn build(
         }
         open.push(k);
     }
-    let root_paths = sibling_paths(&nodes, &roots, "");
+    let mut paths = SiblingPaths::new(&nodes, &roots);
     roots
         .iter()
-        .zip(root_paths)
-        .map(|(&r, path)| assemble(&mut nodes, r, path, 1, text, stops))
+        .map(|&r| {
+            let path = nodes.get(r).map_or_else(String::new, |n| paths.path("", n));
+            assemble(&mut nodes, r, path, 1, text, stops)
+        })
         .collect()
 }
 
@@ -372,6 +374,11 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
     start + slice.trim_end().len()
 }
 
+/// The number of decimal digits of `n`.
+fn decimal_len(n: u32) -> usize {
+    n.checked_ilog10().map_or(1, |log| log as usize + 1)
+}
+
 /// Appends `n` in decimal, digit by digit: the same text `format!` gives, without
 /// formatting machinery.
 fn push_number(path: &mut String, n: u32) {
@@ -405,7 +412,7 @@ fn path_key(node: &Node) -> (bool, Option<u32>) {
     (attachment, printed.then_some(node.ordinal))
 }
 
-/// The paths of the sections `ids` under one parent, unique among them, and so in the
+/// Gives the sections under one parent their paths, unique among them, and so in the
 /// whole document, since their parents' paths are. A path is the parent's path, a dot
 /// (none at the top), and:
 /// - the ordinal: "2", "2.3";
@@ -415,53 +422,72 @@ fn path_key(node: &Node) -> (bool, Option<u32>) {
 ///
 /// Numbers that rise, as they nearly always do, cannot repeat: the uses are counted only
 /// when they do not.
-fn sibling_paths(nodes: &[Node], ids: &[usize], parent_path: &str) -> Vec<String> {
-    let key_of = |id: usize| nodes.get(id).map_or((false, None), path_key);
-    // The last number of each kind (section, attachment) and whether a bare 附件 was seen.
-    let mut last: [Option<u32>; 2] = [None, None];
-    let mut bare = false;
-    let rising = ids.iter().all(|&id| match key_of(id) {
-        (_, None) => !std::mem::replace(&mut bare, true),
-        (attachment, Some(n)) => {
-            let slot = &mut last[usize::from(attachment)];
-            let up = slot.is_none_or(|prev| n > prev);
-            *slot = Some(n);
-            up
+struct SiblingPaths {
+    /// True when the numbers of each kind rise and at most one bare 附件 stands.
+    rising: bool,
+    /// How often each [`path_key`] was given, when they do not rise.
+    uses: HashMap<(bool, Option<u32>), u32>,
+}
+
+impl SiblingPaths {
+    /// For the sections `ids` under one parent.
+    fn new(nodes: &[Node], ids: &[usize]) -> Self {
+        // The last number of each kind (section, attachment), and whether a bare 附件
+        // was seen.
+        let mut last: [Option<u32>; 2] = [None, None];
+        let mut bare = false;
+        let rising = ids
+            .iter()
+            .map(|&id| nodes.get(id).map_or((false, None), path_key))
+            .all(|key| match key {
+                (_, None) => !std::mem::replace(&mut bare, true),
+                (attachment, Some(n)) => {
+                    let slot = &mut last[usize::from(attachment)];
+                    let up = slot.is_none_or(|prev| n > prev);
+                    *slot = Some(n);
+                    up
+                }
+            });
+        SiblingPaths {
+            rising,
+            uses: HashMap::new(),
         }
-    });
-    let mut uses: Option<HashMap<(bool, Option<u32>), u32>> = None;
-    ids.iter()
-        .map(|&id| {
-            let key = key_of(id);
-            let k = if rising {
-                1
-            } else {
-                let count = uses
-                    .get_or_insert_with(HashMap::new)
-                    .entry(key)
-                    .or_insert(0);
-                *count += 1;
-                *count
-            };
-            let mut path = String::with_capacity(parent_path.len() + 16);
-            if !parent_path.is_empty() {
-                path.push_str(parent_path);
-                path.push('.');
-            }
-            let (attachment, number) = key;
-            if attachment {
-                path.push_str("附件");
-            }
-            if let Some(n) = number {
-                push_number(&mut path, n);
-            }
-            if k > 1 {
-                path.push('~');
-                push_number(&mut path, k);
-            }
-            path
-        })
-        .collect()
+    }
+
+    /// The path of `node`, the next of the sections under `parent_path`, in order.
+    fn path(&mut self, parent_path: &str, node: &Node) -> String {
+        let key = path_key(node);
+        let k = if self.rising {
+            1
+        } else {
+            let count = self.uses.entry(key).or_insert(0);
+            *count += 1;
+            *count
+        };
+        let (attachment, number) = key;
+        // Sized exactly, as the sections' other strings are.
+        let capacity = parent_path.len()
+            + 1
+            + if attachment { "附件".len() } else { 0 }
+            + number.map_or(0, decimal_len)
+            + if k > 1 { 1 + decimal_len(k) } else { 0 };
+        let mut path = String::with_capacity(capacity);
+        if !parent_path.is_empty() {
+            path.push_str(parent_path);
+            path.push('.');
+        }
+        if attachment {
+            path.push_str("附件");
+        }
+        if let Some(n) = number {
+            push_number(&mut path, n);
+        }
+        if k > 1 {
+            path.push('~');
+            push_number(&mut path, k);
+        }
+        path
+    }
 }
 
 /// Builds the [`Section`] of node `k` and its children. Each node is assembled once (it
@@ -483,11 +509,15 @@ fn assemble(
     let (style, ordinal, start, node_end) =
         (node.cand.style, node.ordinal, node.cand.start, node.end);
     let (body_start, line_end) = (node.cand.body_start, node.cand.line_end);
-    let child_paths = sibling_paths(nodes, &child_ids, &path);
+    let mut paths = SiblingPaths::new(nodes, &child_ids);
     let children: Vec<Section> = child_ids
         .iter()
-        .zip(child_paths)
-        .map(|(&c, child_path)| assemble(nodes, c, child_path, level + 1, text, stops))
+        .map(|&c| {
+            let child_path = nodes
+                .get(c)
+                .map_or_else(String::new, |n| paths.path(&path, n));
+            assemble(nodes, c, child_path, level + 1, text, stops)
+        })
         .collect();
     let mut end = node_end;
     if style == SectionStyle::EnumShi {
@@ -549,6 +579,7 @@ mod path_tests {
             let mut path = String::from("2.");
             push_number(&mut path, n);
             assert_eq!(path, format!("2.{n}"), "{n}");
+            assert_eq!(super::decimal_len(n), n.to_string().len(), "digits of {n}");
         }
     }
 }

@@ -82,6 +82,36 @@ pub(crate) fn within(offsets: &[usize], start: usize, end: usize) -> &[usize] {
     rest.get(..to).unwrap_or_default()
 }
 
+/// The number of the 64-code-point block of the BMP (`code / 64`) that holds the
+/// three-byte UTF-8 character starting with `lead` and `second`: the low bits of the two
+/// bytes, with no decoding.
+#[inline(always)]
+pub(crate) fn bmp_block(lead: u8, second: u8) -> usize {
+    (usize::from(lead & 0x0F) << 6) | usize::from(second & 0x3F)
+}
+
+/// Byte length of the character at byte `i` of `bytes` when it has no bit in `marks`, a
+/// bit table over the BMP (one bit per code point, [`bmp_block`] its word): an ASCII or
+/// three-byte character, read from its bytes without decoding it. `None` for a marked
+/// character, a two- or four-byte one, and at the end. The character-by-character scans
+/// pass over unmarked text with this and look closely only at the rest.
+#[inline(always)]
+pub(crate) fn unmarked_len(marks: &[u64], bytes: &[u8], i: usize) -> Option<usize> {
+    let lead = *bytes.get(i)?;
+    let (block, bit, len) = if lead < 0x80 {
+        (usize::from(lead >> 6), lead & 0x3F, 1)
+    } else if lead & 0xF0 == 0xE0 {
+        let &[second, third] = bytes.get(i + 1..i + 3)? else {
+            return None;
+        };
+        (bmp_block(lead, second), third & 0x3F, 3)
+    } else {
+        return None;
+    };
+    let word = marks.get(block).copied().unwrap_or(u64::MAX);
+    (word >> bit & 1 == 0).then_some(len)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,5 +161,25 @@ mod tests {
             "nothing after the last"
         );
         assert!(within(&offsets, 5, 5).is_empty(), "an empty range");
+    }
+
+    #[test]
+    fn unmarked_characters_are_passed_over_by_their_length() {
+        // Marks on 。 (U+3002) and 'a' only.
+        let mut marks = vec![0u64; 1024];
+        for c in ['。', 'a'] {
+            let code = c as usize;
+            if let Some(word) = marks.get_mut(code / 64) {
+                *word |= 1 << (code % 64);
+            }
+        }
+        let text = "b。a甲é😀";
+        let lens: Vec<Option<usize>> = text
+            .char_indices()
+            .map(|(i, _)| unmarked_len(&marks, text.as_bytes(), i))
+            .collect();
+        assert_eq!(lens, [Some(1), None, None, Some(3), None, None]);
+        assert_eq!(unmarked_len(&marks, text.as_bytes(), text.len()), None);
+        assert_eq!(bmp_block(0xE4, 0xB8), 0x4E00 / 64, "一 is in block 4E00/64");
     }
 }

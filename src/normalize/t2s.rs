@@ -73,20 +73,7 @@ impl Tables {
     /// four-byte one, and at the end.
     #[inline]
     fn unchanged_len(&self, text: &[u8], i: usize) -> Option<usize> {
-        let lead = *text.get(i)?;
-        let (block, bit, len) = if lead < 0x80 {
-            (usize::from(lead >> 6), lead & 0x3F, 1)
-        } else if lead & 0xF0 == 0xE0 {
-            let &[b1, b2] = text.get(i + 1..i + 3)? else {
-                return None;
-            };
-            let block = (usize::from(lead & 0x0F) << 6) | usize::from(b1 & 0x3F);
-            (block, b2 & 0x3F, 3)
-        } else {
-            return None;
-        };
-        let word = self.acted_on.get(block).copied().unwrap_or(u64::MAX);
-        (word >> bit & 1 == 0).then_some(len)
+        crate::bytescan::unmarked_len(&self.acted_on, text, i)
     }
 
     /// The phrases starting with the converted char `conv`, if any.
@@ -252,7 +239,7 @@ fn count_han(tables: &Tables, text: &[u8], limit: usize) -> (usize, usize) {
             let Some(&[b1, b2]) = text.get(i + 1..i + 3) else {
                 break;
             };
-            let block = (usize::from(lead & 0x0F) << 6) | usize::from(b1 & 0x3F);
+            let block = crate::bytescan::bmp_block(lead, b1);
             let in_han = usize::from(is_han_block(block));
             let bits = tables.bmp_converted.get(block).copied().unwrap_or(0);
             han += in_han;

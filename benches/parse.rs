@@ -16,7 +16,7 @@ use std::io::Write;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput};
-use zhengce::batch::{ordered_map, Flow};
+use zhengce::parallel::{ordered_map, Flow, Window};
 use zhengce::synth::Generator;
 
 /// The baseline: validate UTF-8 and count lines, the least any parser must do.
@@ -62,7 +62,8 @@ fn batch_all(docs: &[String], jobs: usize) -> usize {
     ordered_map(
         docs.iter(),
         jobs,
-        jobs * 16,
+        Window::for_workers(jobs),
+        |_| 0,
         |d: &String| {
             let doc = zhengce::parse(d.as_bytes()).ok();
             serde_json::to_vec(&doc).unwrap_or_default()

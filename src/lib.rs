@@ -22,7 +22,6 @@
 #![deny(missing_docs)]
 
 pub mod assemble;
-pub mod batch;
 mod bytescan;
 pub mod decimal;
 pub mod decode;
@@ -31,6 +30,8 @@ pub mod grammar;
 pub mod json;
 pub mod model;
 pub mod normalize;
+#[cfg(feature = "parallel")]
+pub mod parallel;
 pub mod recognize;
 pub mod segment;
 pub mod span;

@@ -362,13 +362,31 @@ fn line_schema() -> serde_json::Value {
     if let Some(o) = document.as_object_mut() {
         o.remove("$schema");
     }
+    let mut with_id = document.clone();
+    if let Some(o) = with_id.as_object_mut() {
+        o.insert(
+            "description".into(),
+            "A records-mode result: the document with the record's `id` (exactly as written, `null` when missing) as its first field.".into(),
+        );
+        if let Some(serde_json::Value::Object(p)) = o.get_mut("properties") {
+            p.insert(
+                "id".into(),
+                serde_json::json!({"description": "The record's id, exactly as it was written."}),
+            );
+        }
+        if let Some(serde_json::Value::Array(r)) = o.get_mut("required") {
+            r.push("id".into());
+        }
+    }
     defs.insert("Document".into(), document);
+    defs.insert("RecordDocument".into(), with_id);
     defs.insert(
         "ErrorRecord".into(),
         serde_json::json!({
             "description": "An input that gave no document. `id` and `line` appear in records mode only.",
             "type": "object",
             "required": ["source", "error"],
+            "additionalProperties": false,
             "properties": {
                 "id": {"description": "The record's id, exactly as it was written."},
                 "line": {"description": "The record's 1-based line number.", "type": "integer", "minimum": 1},
@@ -376,6 +394,7 @@ fn line_schema() -> serde_json::Value {
                 "error": {
                     "type": "object",
                     "required": ["code", "message"],
+                    "additionalProperties": false,
                     "properties": {
                         "code": {
                             "description": "Stable code.",
@@ -386,16 +405,6 @@ fn line_schema() -> serde_json::Value {
                     }
                 }
             }
-        }),
-    );
-    defs.insert(
-        "RecordDocument".into(),
-        serde_json::json!({
-            "description": "A records-mode result: the document with the record's `id` (exactly as written, `null` when missing) as its first field.",
-            "allOf": [
-                {"$ref": "#/$defs/Document"},
-                {"type": "object", "required": ["id"], "properties": {"id": {}}}
-            ]
         }),
     );
     serde_json::json!({

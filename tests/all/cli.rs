@@ -6,20 +6,20 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
-const SEED: &str = "fixtures/seeds/003_b4600086fd213c1b.txt";
+pub(crate) const SEED: &str = "fixtures/seeds/003_b4600086fd213c1b.txt";
 
-fn bin() -> Command {
+pub(crate) fn bin() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhengce"));
     cmd.env_remove("CI");
     cmd
 }
 
-fn run(args: &[&str]) -> Output {
+pub(crate) fn run(args: &[&str]) -> Output {
     bin().args(args).output().unwrap()
 }
 
 /// A fresh scratch directory for one test.
-fn scratch(name: &str) -> PathBuf {
+pub(crate) fn scratch(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{name}"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -51,7 +51,7 @@ fn corpus(name: &str) -> PathBuf {
     dir
 }
 
-fn lines(out: &[u8]) -> Vec<serde_json::Value> {
+pub(crate) fn lines(out: &[u8]) -> Vec<serde_json::Value> {
     String::from_utf8(out.to_vec())
         .unwrap()
         .lines()
@@ -59,7 +59,7 @@ fn lines(out: &[u8]) -> Vec<serde_json::Value> {
         .collect()
 }
 
-fn stderr(o: &Output) -> String {
+pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 

@@ -3,6 +3,8 @@
 
 #[cfg(feature = "cli")]
 mod cli;
+#[cfg(all(feature = "cli", unix))]
+mod cli_hostile;
 mod encodings;
 mod fixtures;
 mod frame_corpus;

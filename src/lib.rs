@@ -119,16 +119,24 @@ pub fn parse_with(bytes: &[u8], options: &Options) -> Result<Document, Error> {
 pub fn parse_text(text: &str) -> Document {
     let norm = normalize::normalize(text);
     let segmented = segment::segment(&norm.text);
-    let mut doc = Document::empty(Source {
+    let source = Source {
         path: None,
         encoding: "UTF-8".to_string(),
         bytes: text.len() as u64,
         replaced_invalid: 0,
         traditional_converted: norm.traditional_converted,
-    });
-    let input = recognize::Input::new(&norm.text, &segmented);
-    recognize::run(&input, &mut doc);
-    assemble::finish(&mut doc, &norm);
+    };
+    let frame = recognize::frame::recognize(&norm.text, &segmented);
+    let outline = recognize::sections::recognize(&norm.text, &segmented, &frame);
+    let tree = assemble::sections(outline, &norm.text);
+    let input = recognize::Input {
+        text: &norm.text,
+        segmented: &segmented,
+        frame: &frame,
+        sections: &tree.sections,
+    };
+    let found = recognize::run(&input);
+    let mut doc = assemble::document(source, frame, tree, found, &norm);
     norm.add_diagnostics(&mut doc.diagnostics);
     doc
 }

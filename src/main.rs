@@ -108,6 +108,7 @@ enum Table {
     References,
     Responsibilities,
     Quantities,
+    Contacts,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -185,6 +186,7 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
                 Table::References => TableKind::References,
                 Table::Responsibilities => TableKind::Responsibilities,
                 Table::Quantities => TableKind::Quantities,
+                Table::Contacts => TableKind::Contacts,
             };
             let format = match format {
                 TableFmt::Csv => TableFormat::Csv,

@@ -12,7 +12,7 @@
 //! line; `联系人:白鸽、乔磊` / `电   话:010-62132291` / `邮   箱:ZJXZLFH@163.com` on lines of
 //! their own. A value must read as its field: a phone or fax number has seven digits or
 //! more and nothing but digits and their punctuation, an e-mail address one `@` and a
-//! dotted domain, a name only Han characters (and 、 between names). A label in running
+//! dotted domain, a name 2 to 6 Han characters (and 、 between names). A label in running
 //! text (工作联系人、联系方式等反馈至…) has no colon and is not read; a form's empty field
 //! (联系方式:) has no value. Chrome lines (a portal's own footer) are passed over.
 //!
@@ -200,10 +200,12 @@ fn resolve(field: Field, v: &str) -> Option<Field> {
     ok.then_some(field)
 }
 
-/// A name or names: 2 to 30 characters, Han characters with 、 or · between.
+/// A name or names: 2 to 6 Han characters each (· allowed inside), 、 between; a
+/// longer run is a sentence, not a name.
 fn is_name(v: &str) -> bool {
-    let n = v.chars().count();
-    (2..=30).contains(&n) && v.chars().all(|c| is_han(c) || matches!(c, '、' | '·'))
+    v.split('、').all(|name| {
+        (2..=6).contains(&name.chars().count()) && name.chars().all(|c| is_han(c) || c == '·')
+    })
 }
 
 /// A phone or fax number, or several: seven digits or more, and only digits, dashes,
@@ -309,6 +311,10 @@ mod tests {
         assert!(!is_email("a@b"), "the domain has no dot");
         assert!(is_name("白鸽、乔磊"), "two names");
         assert!(!is_name("张"), "one character is too short");
+        assert!(
+            !is_name("由各单位确定一名同志担任"),
+            "a sentence is no name"
+        );
         assert_eq!(resolve(Field::PhoneOrEmail, "a@b.cn"), Some(Field::Email));
         assert_eq!(
             resolve(Field::PhoneOrEmail, "010-62132291"),

@@ -21,6 +21,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// One parsed policy document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Document {
     /// Version of this contract (currently 1).
     pub schema_version: u32,

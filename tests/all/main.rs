@@ -1,6 +1,7 @@
 //! The integration tests, as one test crate: one binary to link after a change instead of
 //! one per file. Each module is one former test file, under its old name.
 
+mod cases;
 #[cfg(feature = "cli")]
 mod cli;
 mod encodings;

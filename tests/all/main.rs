@@ -17,3 +17,4 @@ mod responsibilities;
 mod schema;
 mod sections;
 mod sections_prop;
+mod spans;

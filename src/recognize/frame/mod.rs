@@ -577,23 +577,10 @@ fn issuer_from_title(t: &str, span: Span, text: &str) -> Option<TextSpan> {
     Some(TextSpan::new(who, Span::new(base, end)))
 }
 
-/// The document a 印发/转发 notice carries: its title line after the notice's title.
+/// embedded = carried-title-line{1,4} body: the document a 印发/转发 notice carries, its
+/// title printed again after the notice's title, on up to four lines.
 fn embedded(lines: &[Line<'_>], t: &title::Title, text_len: usize) -> Option<Embedded> {
-    let verb = ["印发", "转发", "印發", "轉發"]
-        .iter()
-        .filter_map(|v| t.text.find(v).map(|p| p + v.len()))
-        .min()?;
-    let rest = t.text.get(verb..)?;
-    let end = rest.rfind("的通知").unwrap_or(rest.len());
-    let inner = rest.get(..end)?.trim();
-    // The outermost 《…》 when it closes the carried title (转发区绿化市容局制订的《…》),
-    // not a law named inside it (印发贯彻《上海市生活垃圾管理条例》推进…实施方案).
-    let inner = match (inner.find('《'), inner.rfind('》')) {
-        (Some(a), Some(b)) if a < b && inner.ends_with('》') => {
-            inner.get(a + '《'.len_utf8()..b).unwrap_or(inner)
-        }
-        _ => inner,
-    };
+    let inner = carried_title(&t.text)?;
     let want = loose_key(inner);
     if want.chars().count() < 4 {
         return None;
@@ -614,30 +601,52 @@ fn embedded(lines: &[Line<'_>], t: &title::Title, text_len: usize) -> Option<Emb
                 LooseMatch::Differ => break,
             }
             let first = lines.get(i)?;
-            let kind = title_genre(inner).map_or(DocKind::Other, |(k, _)| k);
-            // The body ends before the notice's title printed again in the page footer.
-            let end = lines
-                .iter()
-                .skip(j + 1)
-                .position(|l| !l.chrome && title_key.repeated_by(l.text))
-                .and_then(|k| {
-                    lines
-                        .get(..=j + k)?
-                        .iter()
-                        .rev()
-                        .find(|l| !l.chrome)
-                        .map(|l| l.span.end)
-                })
+            let end = embedded_end(lines, j, &title_key)
                 .unwrap_or(text_len)
                 .max(first.span.end);
             return Some(Embedded {
                 title: parts.concat(),
-                kind,
+                kind: title_genre(inner).map_or(DocKind::Other, |(k, _)| k),
                 span: Span::new(first.span.start, end),
             });
         }
     }
     None
+}
+
+/// carried-title = issuing-title "印发" | "转发" title ["的通知"]: the title a notice's own
+/// title carries — the outermost 《…》 when it closes the carried title
+/// (转发区绿化市容局制订的《…》), not a law named inside it (印发贯彻《上海市生活垃圾管理
+/// 条例》推进…实施方案).
+fn carried_title(title: &str) -> Option<&str> {
+    let verb = ["印发", "转发", "印發", "轉發"]
+        .iter()
+        .filter_map(|v| title.find(v).map(|p| p + v.len()))
+        .min()?;
+    let rest = title.get(verb..)?;
+    let end = rest.rfind("的通知").unwrap_or(rest.len());
+    let inner = rest.get(..end)?.trim();
+    Some(match (inner.find('《'), inner.rfind('》')) {
+        (Some(a), Some(b)) if a < b && inner.ends_with('》') => {
+            inner.get(a + '《'.len_utf8()..b).unwrap_or(inner)
+        }
+        _ => inner,
+    })
+}
+
+/// Where the carried document's body ends, its title read up to line `j`: before the
+/// notice's title printed again in the page footer, when it is.
+fn embedded_end(lines: &[Line<'_>], j: usize, title_key: &TitleKey) -> Option<usize> {
+    let k = lines
+        .iter()
+        .skip(j + 1)
+        .position(|l| !l.chrome && title_key.repeated_by(l.text))?;
+    lines
+        .get(..=j + k)?
+        .iter()
+        .rev()
+        .find(|l| !l.chrome)
+        .map(|l| l.span.end)
 }
 
 #[cfg(test)]

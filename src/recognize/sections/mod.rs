@@ -312,31 +312,9 @@ fn scan_enum_shi(
     shi_next: &mut Option<u32>,
     cands: &mut Vec<Candidate>,
 ) {
-    let Some(tail) = content.get(from..) else {
+    let Some(positions) = sentence_starts(content, from, at_line_start) else {
         return;
     };
-    // Exact prefilter: every item is read from a suffix of `tail` and needs its 是.
-    if SHI.find(tail.as_bytes()).is_none() {
-        return;
-    }
-    let mut positions: Vec<usize> = Vec::new();
-    let after_stop = content
-        .get(..from)
-        .and_then(|h| h.trim_end_matches([' ', '*']).chars().next_back())
-        .is_some_and(|c| FULL_STOP.contains(&c));
-    if at_line_start || after_stop {
-        positions.push(from);
-    }
-    // The full stops of FULL_STOP, found by their bytes (。 is the only one starting with
-    // 0xE3, a lead byte, so a match is always at a char boundary).
-    debug_assert_eq!(FULL_STOP, ['。', '!', '?']);
-    for (i, &b) in tail.as_bytes().iter().enumerate() {
-        if b == b'!' || b == b'?' {
-            positions.push(from + i + 1);
-        } else if b == 0xE3 && tail.get(i..).is_some_and(|t| t.starts_with('。')) {
-            positions.push(from + i + '。'.len_utf8());
-        }
-    }
     for pos in positions {
         let Some(s) = content.get(pos..) else {
             continue;
@@ -368,6 +346,34 @@ fn scan_enum_shi(
         });
         *shi_next = Some(n + 1);
     }
+}
+
+/// Where a sentence may start in `content` from byte `from` on: at `from` itself when it
+/// opens the line or follows a full stop, and after every full stop. `None` when the rest
+/// of the line has no 是, so no item.
+fn sentence_starts(content: &str, from: usize, at_line_start: bool) -> Option<Vec<usize>> {
+    let tail = content.get(from..)?;
+    // Exact prefilter: every item is read from a suffix of `tail` and needs its 是.
+    SHI.find(tail.as_bytes())?;
+    let mut positions: Vec<usize> = Vec::new();
+    let after_stop = content
+        .get(..from)
+        .and_then(|h| h.trim_end_matches([' ', '*']).chars().next_back())
+        .is_some_and(|c| FULL_STOP.contains(&c));
+    if at_line_start || after_stop {
+        positions.push(from);
+    }
+    // The full stops of FULL_STOP, found by their bytes (。 is the only one starting with
+    // 0xE3, a lead byte, so a match is always at a char boundary).
+    debug_assert_eq!(FULL_STOP, ['。', '!', '?']);
+    for (i, &b) in tail.as_bytes().iter().enumerate() {
+        if b == b'!' || b == b'?' {
+            positions.push(from + i + 1);
+        } else if b == 0xE3 && tail.get(i..).is_some_and(|t| t.starts_with('。')) {
+            positions.push(from + i + '。'.len_utf8());
+        }
+    }
+    Some(positions)
 }
 
 /// An attachment label glued by scraping to the end of the line before it

@@ -57,9 +57,13 @@ internal! {
     mod recognize;
     /// Stage 3: classified lines.
     mod segment;
-    /// A synthetic corpus recombined from the seed documents, for benchmarks.
-    mod synth;
 }
+
+/// A synthetic corpus recombined from the seed documents, for the benchmarks and
+/// examples: not compiled at all without `unstable-internals`.
+#[cfg(feature = "unstable-internals")]
+#[doc(hidden)]
+pub mod synth;
 
 pub mod batch;
 mod bytescan;

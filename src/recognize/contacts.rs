@@ -39,11 +39,20 @@ enum Field {
     Address,
 }
 
-/// The labels of `grammars/contacts.txt`, by their characters, and the most characters
-/// a label has.
-static LABELS: LazyLock<(HashMap<String, Field>, usize)> = LazyLock::new(|| {
-    let mut labels = HashMap::new();
+/// The labels of `grammars/contacts.txt`.
+struct Labels {
+    /// Each label's field, by the label's characters.
+    fields: HashMap<String, Field>,
+    /// The most characters a label has.
+    longest: usize,
+    /// The last character of every label: a colon after any other is passed over.
+    last: Vec<char>,
+}
+
+static LABELS: LazyLock<Labels> = LazyLock::new(|| {
+    let mut fields = HashMap::new();
     let mut longest = 0;
+    let mut last = Vec::new();
     for row in grammar::entries(grammar::CONTACTS.contents) {
         let field = match row.get(1).copied() {
             Some("name") => Field::Name,
@@ -56,10 +65,17 @@ static LABELS: LazyLock<(HashMap<String, Field>, usize)> = LazyLock::new(|| {
         };
         if let Some(label) = row.first() {
             longest = longest.max(label.chars().count());
-            labels.insert((*label).to_string(), field);
+            last.extend(label.chars().next_back());
+            fields.insert((*label).to_string(), field);
         }
     }
-    (labels, longest)
+    last.sort_unstable();
+    last.dedup();
+    Labels {
+        fields,
+        longest,
+        last,
+    }
 });
 
 /// A label and its value, read from the text.
@@ -107,20 +123,24 @@ fn fields(text: &str, segmented: &Segmented) -> Vec<Labelled> {
 /// label = the label word (spaces allowed inside) that ends right before the colon at
 /// `colon`, opening its line or after a gap character: its field and where it starts.
 fn label_before(text: &str, colon: usize) -> Option<(Field, usize)> {
-    let (labels, longest) = &*LABELS;
+    let labels = &*LABELS;
     let before = text.get(..colon)?;
-    let mut word: Vec<char> = Vec::with_capacity(*longest);
+    let last = before.trim_end_matches([' ', '\t']).chars().next_back()?;
+    if labels.last.binary_search(&last).is_err() {
+        return None;
+    }
+    let mut word: Vec<char> = Vec::with_capacity(labels.longest);
     let mut best = None;
     for (i, c) in before.char_indices().rev() {
         if c == ' ' || c == '\t' {
             continue;
         }
-        if !is_han(c) || word.len() == *longest {
+        if !is_han(c) || word.len() == labels.longest {
             break;
         }
         word.insert(0, c);
         let key: String = word.iter().collect();
-        if let Some(&field) = labels.get(&key) {
+        if let Some(&field) = labels.fields.get(&key) {
             best = Some((field, i));
         }
     }

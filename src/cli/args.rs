@@ -154,6 +154,8 @@ pub enum Table {
     Responsibilities,
     /// One row per quantity.
     Quantities,
+    /// One row per contact line.
+    Contacts,
 }
 
 /// `--offsets`.

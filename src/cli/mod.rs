@@ -169,6 +169,7 @@ fn table_run(
         Table::References => TableKind::References,
         Table::Responsibilities => TableKind::Responsibilities,
         Table::Quantities => TableKind::Quantities,
+        Table::Contacts => TableKind::Contacts,
     };
     let format = match format {
         TableFmt::Csv => TableFormat::Csv,
@@ -250,7 +251,7 @@ fn batch_options(common: &Common, several: bool) -> io::Result<Result<BatchOptio
     };
     parse.max_bytes = Some(common.max_bytes);
     if let Some(label) = &common.encoding {
-        match zhengce::decode::encoding_for_label(label) {
+        match zhengce::Encoding::for_label(label) {
             Ok(enc) => parse.encoding = Some(enc),
             Err(e) => {
                 return Ok(Err(End::Usage(format!(

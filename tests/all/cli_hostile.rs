@@ -344,12 +344,15 @@ fn ids_come_back_exactly_as_written() {
 /// opens `/dev/null` on a closed standard stream before `main`. A full one can.
 #[test]
 fn an_unwritable_stdout_is_exit_1_with_a_message() {
-    for setup in ["exec >/dev/full"] {
-        let o = sh(setup, &format!("parse {SEED}")).output().unwrap();
-        assert_eq!(o.status.code(), Some(1), "{setup}: exit 1");
+    for args in [
+        format!("parse {SEED}"),
+        "parse -q fixtures/seeds".to_string(),
+    ] {
+        let o = sh("exec >/dev/full", &args).output().unwrap();
+        assert_eq!(o.status.code(), Some(1), "{args}: exit 1");
         assert!(
             stderr(&o).contains("error[io]"),
-            "{setup}: a message: {}",
+            "{args}: a message: {}",
             stderr(&o)
         );
     }

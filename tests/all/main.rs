@@ -1,10 +1,12 @@
 //! The integration tests, as one test crate: one binary to link after a change instead of
 //! one per file. Each module is one former test file, under its old name.
 
+mod cases;
 #[cfg(feature = "cli")]
 mod cli;
 #[cfg(all(feature = "cli", unix))]
 mod cli_hostile;
+mod contacts;
 mod encodings;
 mod fixtures;
 mod frame_corpus;
@@ -17,3 +19,4 @@ mod responsibilities;
 mod schema;
 mod sections;
 mod sections_prop;
+mod spans;

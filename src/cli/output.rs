@@ -37,11 +37,20 @@ impl Output {
                     Some(d) if !d.as_os_str().is_empty() => d,
                     _ => Path::new("."),
                 };
-                let temp = tempfile::Builder::new()
-                    .prefix(".zhengce-")
-                    .suffix(".partial")
-                    .tempfile_in(dir)
-                    .map_err(|e| named(path, e))?;
+                let mut builder = tempfile::Builder::new();
+                builder.prefix(".zhengce-").suffix(".partial");
+                // The file gets the mode a new file would (0666 less the umask), or the
+                // mode of the file it replaces.
+                #[cfg(unix)]
+                let mode = {
+                    use std::os::unix::fs::PermissionsExt;
+                    std::fs::metadata(path)
+                        .map(|m| m.permissions())
+                        .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o666))
+                };
+                #[cfg(unix)]
+                builder.permissions(mode);
+                let temp = builder.tempfile_in(dir).map_err(|e| named(path, e))?;
                 Ok(Output::File {
                     temp: BufWriter::with_capacity(BUFFER, temp),
                     path: path.to_path_buf(),

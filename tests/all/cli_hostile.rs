@@ -155,6 +155,15 @@ fn a_failed_run_never_truncates_an_existing_output() {
     assert_eq!(doc["schema_version"], 1, "the output is the document");
     let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
     assert_eq!(left.len(), 1, "no temporary file is left beside it");
+    let fresh = dir.join("fresh");
+    std::fs::File::create(&fresh).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode();
+    assert_eq!(
+        mode(&out),
+        mode(&fresh),
+        "the output has the mode of any new file"
+    );
 }
 
 // 3. Memory is bounded.

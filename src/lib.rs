@@ -24,6 +24,7 @@
 pub mod assemble;
 pub mod batch;
 mod bytescan;
+mod chars;
 pub mod decimal;
 pub mod decode;
 mod error;

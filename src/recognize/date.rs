@@ -12,6 +12,7 @@
 //! Hands on [`FoundDate`] (raw text, ISO value, span, whether it was repaired) to the
 //! frame recognizer, which decides which date is the written, published or printed one.
 
+use crate::chars;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -56,7 +57,8 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4}) *[—\-–~～至�
 pub fn is_numeric(c: char) -> bool {
     match c {
         '\0'..='\x7f' => c.is_ascii_digit(),
-        '\u{4E00}'..='\u{9FFF}' | '\u{3000}'..='\u{3006}' | '\u{3008}'..='\u{3020}' => false,
+        _ if chars::is_basic_han(c) => false,
+        '\u{3000}'..='\u{3006}' | '\u{3008}'..='\u{3020}' => false,
         '\u{2010}'..='\u{2027}' => false,
         _ => c.is_numeric(),
     }

@@ -20,6 +20,7 @@
 //! Hands on [`Found`]: a [`DocNumber`] whose `normalized` form always uses 〔〕 and no
 //! spaces, with diagnostics for anything repaired.
 
+use crate::chars;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -132,10 +133,6 @@ fn tail(input: &str) -> IResult<&str, Tail> {
     Ok((i, t))
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
-}
-
 /// The issuer code ending at byte `end` of `text`: the Han run before it, cut after the
 /// last stop word and to [`MAX_CODE`] characters. Returns its start.
 fn code_start(text: &str, end: usize) -> Option<usize> {
@@ -143,7 +140,7 @@ fn code_start(text: &str, end: usize) -> Option<usize> {
     let trimmed = before.trim_end_matches(' ');
     let mut start = trimmed.len();
     for (i, c) in trimmed.char_indices().rev() {
-        if !is_han(c) || trimmed.len() - i > MAX_CODE * 3 + 3 {
+        if !chars::is_bmp_han(c) || trimmed.len() - i > MAX_CODE * 3 + 3 {
             break;
         }
         start = i;

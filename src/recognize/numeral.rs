@@ -19,6 +19,8 @@
 //! not fit in `u64` is `None`, never a wrapped value. A colloquial trailing digit after
 //! 百/千/万 counts one unit lower: 一百五 = 150, 两万五 = 25000.
 
+use crate::chars::CharSet;
+
 /// The value of a digit character (一 … 九, 两, 大写 forms, 〇/零 as 0), if it is one.
 pub const fn digit_value(c: char) -> Option<u64> {
     Some(match c {
@@ -65,48 +67,32 @@ pub fn is_numeral_char(c: char) -> bool {
 /// [`is_numeral_char`] without 'O'). Cheap enough to call on every character of a text.
 #[inline]
 pub fn is_cjk_numeral(cp: u32) -> bool {
-    if cp < NUMERAL_FIRST {
-        return false;
-    }
-    let k = (cp - NUMERAL_FIRST) as usize;
-    NUMERAL_BITS
-        .get(k / 64)
-        .is_some_and(|w| w & (1 << (k % 64)) != 0)
+    NUMERALS.contains_code(cp)
 }
 
-/// The definition [`NUMERAL_BITS`] is built from (and checked against in the tests).
+/// The definition [`NUMERALS`] is checked against in the tests.
+#[cfg(test)]
 const fn is_numeral_match(c: char) -> bool {
     digit_value(c).is_some()
         || small_unit(c).is_some()
         || matches!(c, '万' | '萬' | '亿' | '億' | '廿' | '卅')
 }
 
-/// First and one-past-last code point covered by [`NUMERAL_BITS`] (from ○ U+25CB to the
+/// First and one-past-last code point covered by [`NUMERALS`] (from ○ U+25CB to the
 /// end of the CJK block); outside it only the ASCII 'O' is a numeral character.
-pub(crate) const NUMERAL_FIRST: u32 = 0x2500;
+const NUMERAL_FIRST: u32 = 0x2500;
 const NUMERAL_LAST: u32 = 0xA000;
 
-/// Every numeral character; the table is built from these at compile time.
+/// Every numeral character; the set is built from these at compile time.
 const NUMERAL_CHARS: &[char] = &[
     '〇', '零', '○', '一', '壹', '幺', '二', '两', '贰', '貳', '兩', '三', '叁', '參', '四', '肆',
     '五', '伍', '六', '陆', '陸', '七', '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰', '千',
     '仟', '万', '萬', '亿', '億', '廿', '卅',
 ];
 
-/// One bit per code point in `NUMERAL_FIRST..NUMERAL_LAST`, set for numeral characters.
-pub(crate) static NUMERAL_BITS: [u64; ((NUMERAL_LAST - NUMERAL_FIRST) / 64) as usize] = {
-    let mut bits = [0u64; ((NUMERAL_LAST - NUMERAL_FIRST) / 64) as usize];
-    let mut n = 0;
-    while n < NUMERAL_CHARS.len() {
-        let c = NUMERAL_CHARS[n];
-        let k = (c as u32 - NUMERAL_FIRST) as usize;
-        if is_numeral_match(c) {
-            bits[k / 64] |= 1 << (k % 64);
-        }
-        n += 1;
-    }
-    bits
-};
+/// The numeral characters, as a set over `NUMERAL_FIRST..NUMERAL_LAST`.
+pub(crate) static NUMERALS: CharSet<{ ((NUMERAL_LAST - NUMERAL_FIRST) / 64) as usize }> =
+    CharSet::empty(NUMERAL_FIRST).with(NUMERAL_CHARS);
 
 /// Parses a whole unit-form Chinese numeral: 十一, 一十一, 一百零五, 六十六, 两千, 三亿五千万.
 ///

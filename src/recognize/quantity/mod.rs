@@ -36,6 +36,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::Input;
+use crate::chars::CharSet;
 use crate::decimal::Decimal;
 use crate::grammar;
 use crate::model::{Comparator, DocKind, Document, Quantity, QuantityKind};
@@ -134,25 +135,11 @@ pub fn is_numeral_char(c: char) -> bool {
     crate::recognize::numeral::is_cjk_numeral(c as u32)
 }
 
-/// The character at byte `i` of a `str`'s bytes (`i` on a character boundary) and its
-/// length, decoded by hand: the scans below look at every character of a line.
+/// The character at byte `i` of `s` (on a character boundary) and its length.
 #[inline]
-fn char_at(b: &[u8], i: usize) -> Option<(char, usize)> {
-    let x = *b.get(i)?;
-    let cont = |k: usize| b.get(i + k).map_or(0, |&y| u32::from(y & 0x3F));
-    let (cp, len) = if x < 0x80 {
-        (u32::from(x), 1)
-    } else if x < 0xE0 {
-        ((u32::from(x & 0x1F) << 6) | cont(1), 2)
-    } else if x < 0xF0 {
-        ((u32::from(x & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
-    } else {
-        (
-            (u32::from(x & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
-            4,
-        )
-    };
-    char::from_u32(cp).map(|c| (c, len))
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 /// `s.starts_with(w)`, comparing the last byte of `w` first: against a word list most
@@ -195,34 +182,18 @@ const SCAN_MARKS: [char; 22] = [
     '！', '!', '？', '?',
 ];
 
-/// One bit per BMP code point, set for the characters [`scan_line`] acts on: the numeral
-/// characters and [`SCAN_MARKS`]. 8 KB.
-static SCAN_STOPS: [u64; 1024] = {
-    use crate::recognize::numeral::{NUMERAL_BITS, NUMERAL_FIRST};
-    let mut bits = [0u64; 1024];
-    // The numeral table starts on a word boundary (U+2500 is 148 × 64).
-    let first = (NUMERAL_FIRST / 64) as usize;
-    let mut k = 0;
-    while k < NUMERAL_BITS.len() {
-        bits[first + k] = NUMERAL_BITS[k];
-        k += 1;
-    }
-    let mut m = 0;
-    while m < SCAN_MARKS.len() {
-        let c = SCAN_MARKS[m] as usize;
-        bits[c / 64] |= 1 << (c % 64);
-        m += 1;
-    }
-    bits
-};
+/// The characters [`scan_line`] acts on: the numeral characters and [`SCAN_MARKS`].
+static SCAN_STOPS: CharSet<1024> = CharSet::empty(0)
+    .with_set(&crate::recognize::numeral::NUMERALS)
+    .with(&SCAN_MARKS);
 
 /// Byte length of the character at byte `i` when the line scan has nothing to do with it
-/// (no bit in [`SCAN_STOPS`]): an ASCII or three-byte character, which is nearly every
+/// (not in [`SCAN_STOPS`]): an ASCII or three-byte character, which is nearly every
 /// character of the text. `None` when the character needs a closer look, for the rarer
 /// two- and four-byte characters, and at the end.
 #[inline]
 fn plain_len(b: &[u8], i: usize) -> Option<usize> {
-    crate::bytescan::unmarked_len(&SCAN_STOPS, b, i)
+    SCAN_STOPS.unmarked_len(b, i)
 }
 
 /// The kind the document's genre implies: from the document carried inside a notice
@@ -414,7 +385,7 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>, cue_buf: &mut Vec<conte
             i += n;
             continue;
         }
-        let Some((c, clen)) = char_at(bytes, i) else {
+        let Some((c, clen)) = char_at(s, i) else {
             break;
         };
         if c == '《' {
@@ -867,21 +838,6 @@ mod tests {
                 "strip suffix {w} of {s}"
             );
         }
-    }
-
-    #[test]
-    fn char_at_decodes_like_chars() {
-        let s = "a《1》万é😀。";
-        let mut i = 0;
-        for c in s.chars() {
-            assert_eq!(
-                char_at(s.as_bytes(), i),
-                Some((c, c.len_utf8())),
-                "char at {i}"
-            );
-            i += c.len_utf8();
-        }
-        assert_eq!(char_at(s.as_bytes(), i), None, "nothing after the end");
     }
 
     #[test]

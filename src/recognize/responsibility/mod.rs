@@ -24,8 +24,8 @@ mod scan;
 pub mod table;
 
 use super::Input;
+use crate::chars::{closer, is_close, is_open};
 use crate::model::{Document, Responsibility};
-use crate::recognize::department::{is_close, is_open};
 use crate::span::Span;
 
 use clause::{parse, parse_sentence, strip_label, Parsed};
@@ -56,17 +56,6 @@ pub(crate) fn build(parsed: Parsed, raw: &str, span: Span) -> Responsibility {
         implied: Vec::new(),
         raw: raw.to_string(),
         span,
-    }
-}
-
-/// The closing bracket that matches `open`.
-fn closer(open: char) -> char {
-    match open {
-        '(' => ')',
-        '（' => '）',
-        '〔' => '〕',
-        '【' => '】',
-        _ => ']',
     }
 }
 

@@ -47,7 +47,7 @@ static CN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static GARBLED: LazyLock<Regex> = LazyLock::new(|| re(r"((?:19|20)\d{2})(\d{2,4})日"));
-static RANGE: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4}) *[—\-–~～至到] *(\d{4}) *年"));
+static RANGE: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4}) *[—\-–~至到] *(\d{4}) *年"));
 
 /// True for a numeric char: exactly [`char::is_numeric`], which is a table search for
 /// every non-ASCII char. Exact fast answers first: ASCII by its own table, and the CJK

@@ -48,6 +48,15 @@ struct Lexicon {
     /// The low bytes of the stop words' first characters: most characters are ruled out
     /// without a search.
     stop_filter: ByteSet,
+    /// Words joining two units inside one list item, in file order.
+    conjunctions: Vec<&'static str>,
+    /// The first characters of [`Lexicon::conjunctions`]: the cheap test before the
+    /// words are compared.
+    conjunction_starts: Vec<char>,
+    /// Leading words that are not part of the first unit's name, in file order.
+    leads: Vec<&'static str>,
+    /// Words of a qualifier after 等 (等有关部门).
+    generic: Vec<&'static str>,
 }
 
 /// The suffixes and the look-alike (`not`) endings that end with one character.
@@ -79,6 +88,10 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         endings: Vec::new(),
         stops: Vec::new(),
         stop_filter: ByteSet::new(),
+        conjunctions: Vec::new(),
+        conjunction_starts: Vec::new(),
+        leads: Vec::new(),
+        generic: Vec::new(),
     };
     let mut stops: std::collections::BTreeMap<char, Vec<&'static str>> = Default::default();
     let mut endings: std::collections::BTreeMap<char, Endings> = Default::default();
@@ -101,6 +114,12 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                     lex.stop_filter.insert(low_byte(c));
                 }
             }
+            ["conjunction", s] => {
+                lex.conjunctions.push(s);
+                lex.conjunction_starts.extend(s.chars().next());
+            }
+            ["lead", s] => lex.leads.push(s),
+            ["generic", s] => lex.generic.push(s),
             _ => {}
         }
     }
@@ -231,17 +250,11 @@ pub struct Unit<'a> {
     pub end: usize,
 }
 
-/// Words joining two units inside one list item.
-const CONJUNCTIONS: &[&str] = &["以及", "会同", "及", "和", "与"];
-
-/// True for the first character of a word in [`CONJUNCTIONS`]: the cheap test before the
-/// words are compared.
+/// True for the first character of a conjunction: the cheap test before the words are
+/// compared.
 fn is_conjunction_start(c: char) -> bool {
-    matches!(c, '以' | '会' | '及' | '和' | '与')
+    LEXICON.conjunction_starts.contains(&c)
 }
-
-/// Leading words that are not part of the first unit's name.
-const LEADS: &[&str] = &["以及", "由", "及", "和", "与"];
 
 /// Where a qualifier (等, 等部门, 等省有关部门) starts in `item`, if it has one.
 fn qualifier_start(item: &str) -> Option<usize> {
@@ -250,11 +263,8 @@ fn qualifier_start(item: &str) -> Option<usize> {
         .map(|(i, _)| i)
         .find(|&i| {
             let rest = item.get(i + '等'.len_utf8()..).unwrap_or_default();
-            let generic = [
-                "有关", "相关", "其他", "其它", "部门", "单位", "机构", "各方",
-            ];
             rest.is_empty()
-                || (!more_chars_than(rest, 8) && generic.iter().any(|g| rest.contains(g)))
+                || (!more_chars_than(rest, 8) && LEXICON.generic.iter().any(|g| rest.contains(g)))
         })
 }
 
@@ -264,7 +274,7 @@ fn tidy(list: &str, mut start: usize, mut end: usize) -> Option<(usize, usize)> 
         let s = list.get(start..end)?;
         let trimmed = s.trim_start();
         start += s.len() - trimmed.len();
-        match LEADS.iter().find(|l| trimmed.starts_with(**l)) {
+        match LEXICON.leads.iter().find(|l| trimmed.starts_with(**l)) {
             Some(l) if trimmed.len() > l.len() => start += l.len(),
             _ => break,
         }
@@ -297,7 +307,7 @@ fn split_item<'a>(
         }
         let at = start + i;
         let rest = item.get(i..).unwrap_or_default();
-        let Some(conj) = CONJUNCTIONS.iter().find(|w| rest.starts_with(**w)) else {
+        let Some(conj) = LEXICON.conjunctions.iter().find(|w| rest.starts_with(**w)) else {
             continue;
         };
         if at == cur || rest.len() == conj.len() {
@@ -439,7 +449,11 @@ mod tests {
 
     #[test]
     fn conjunction_starts_cover_every_conjunction() {
-        for w in CONJUNCTIONS {
+        assert!(
+            !LEXICON.conjunctions.is_empty(),
+            "the lexicon lists conjunctions"
+        );
+        for w in &LEXICON.conjunctions {
             assert!(
                 w.chars().next().is_some_and(is_conjunction_start),
                 "the first character of {w} passes the conjunction pre-test"

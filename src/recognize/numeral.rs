@@ -268,13 +268,12 @@ pub fn leading_ordinal(s: &str) -> Option<(u64, usize)> {
     const LONGEST: usize = 8;
     let mut chars = s.char_indices().peekable();
     let first = chars.peek().map(|&(_, c)| c)?;
-    if first.is_ascii_digit() || ('０'..='９').contains(&first) {
+    if first.is_ascii_digit() {
         let mut value: u64 = 0;
         let mut end = 0;
         for (i, c) in s.char_indices() {
             let d = match c {
                 '0'..='9' => u64::from(c as u32 - '0' as u32),
-                '０'..='９' => u64::from(c as u32 - '０' as u32),
                 _ => break,
             };
             value = value.checked_mul(10)?.checked_add(d)?;

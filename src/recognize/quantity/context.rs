@@ -388,7 +388,7 @@ pub fn subject(head: &str) -> Option<String> {
     if s.starts_with(['到', '至', '力', '争', '确']) {
         if let Some((_, end)) = deadline(s) {
             if end < s.len() {
-                s = s.get(end..)?.trim_start_matches('，');
+                s = s.get(end..)?;
             }
         }
     }
@@ -425,22 +425,7 @@ pub fn subject(head: &str) -> Option<String> {
 pub fn is_clause_break(c: char) -> bool {
     matches!(
         c,
-        '，' | ','
-            | '。'
-            | '；'
-            | ';'
-            | '：'
-            | ':'
-            | '！'
-            | '!'
-            | '？'
-            | '?'
-            | '('
-            | ')'
-            | '“'
-            | '”'
-            | '、'
-            | ' '
+        ',' | '。' | ';' | ':' | '!' | '?' | '(' | ')' | '“' | '”' | '、' | ' '
     )
 }
 

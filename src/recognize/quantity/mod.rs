@@ -36,7 +36,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::Input;
-use crate::chars::CharSet;
+use crate::chars::{self, CharSet};
 use crate::decimal::Decimal;
 use crate::grammar;
 use crate::model::{Comparator, DocKind, Document, Quantity, QuantityKind};
@@ -48,6 +48,49 @@ static STOPLIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     grammar::entries(grammar::QUANTITY_STOPLIST.contents)
         .filter_map(|row| row.first().copied())
         .collect()
+});
+
+/// The words of `grammars/quantity_words.txt`, read once.
+pub(crate) struct Words {
+    /// Genre words and the kind of figure each implies.
+    genres: Vec<(&'static str, QuantityKind)>,
+    /// Verbs with 《 that carry an issued document's title.
+    issuing: Vec<&'static str>,
+    /// Words joining two coordinated figures.
+    joiners: Vec<&'static str>,
+    /// Range separators.
+    ranges: Vec<&'static str>,
+    /// Opening bounds and the word that closes their range.
+    open_ranges: Vec<(&'static str, &'static str)>,
+    /// Units a lone 一 may count.
+    one_units: Vec<&'static str>,
+    /// Scale words and their factors, first match wins.
+    pub(crate) scales: Vec<(&'static str, i128)>,
+}
+
+/// The words of the quantity grammar.
+pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let file = &grammar::QUANTITY_WORDS;
+    let kind = |k: &str| match k {
+        "statistic" => Some(QuantityKind::Statistic),
+        "target" => Some(QuantityKind::Target),
+        _ => None,
+    };
+    Words {
+        genres: grammar::pairs(file, "genre")
+            .into_iter()
+            .filter_map(|(w, k)| Some((w, kind(k)?)))
+            .collect(),
+        issuing: grammar::words(file, "issuing"),
+        joiners: grammar::words(file, "joiner"),
+        ranges: grammar::words(file, "range"),
+        open_ranges: grammar::pairs(file, "open_range"),
+        one_units: grammar::words(file, "one_unit"),
+        scales: grammar::pairs(file, "scale")
+            .into_iter()
+            .filter_map(|(w, k)| Some((w, k.parse().ok()?)))
+            .collect(),
+    }
 });
 
 /// Fills `doc.quantities`.
@@ -177,9 +220,9 @@ fn strip_suffix<'s>(s: &'s str, w: &str) -> Option<&'s str> {
 
 /// The characters [`scan_line`] acts on besides the numeral characters: ASCII digits, the
 /// title marks and quotes it tracks, and the sentence ends ([`is_sentence_end`]).
-const SCAN_MARKS: [char; 22] = [
-    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '《', '》', '“', '”', '〞', '。', '；', ';',
-    '！', '!', '？', '?',
+const SCAN_MARKS: [char; 19] = [
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '《', '》', '“', '”', '〞', '。', ';', '!',
+    '?',
 ];
 
 /// The characters [`scan_line`] acts on: the numeral characters and [`SCAN_MARKS`].
@@ -214,7 +257,7 @@ fn genre_kind(doc: &Document, input: &Input<'_>) -> Option<QuantityKind> {
     // The title of an issued document first: 关于印发《…活动总结》的通知.
     // Every key holds 《: a line without one is passed over with a single memchr.
     for line in lines().filter(|l| l.contains('《')) {
-        for key in ["印发《", "转发《", "发布《"] {
+        for key in &WORDS.issuing {
             if let Some(p) = line.find(key) {
                 let inner = line.get(p + key.len()..).unwrap_or_default();
                 let inner = inner.split('》').next().unwrap_or_default();
@@ -251,8 +294,8 @@ fn genre_of_kind(kind: DocKind) -> Option<QuantityKind> {
 fn strip_title_tail(t: &str) -> &str {
     let t = t.trim_end_matches(['》', '*', '#', ' ']);
     let t = strip_file_extension(t).trim_end_matches(['》', '*', '#', ' ']);
-    if t.ends_with([')', '）']) {
-        if let Some(p) = t.rfind(['(', '（']) {
+    if t.ends_with(')') {
+        if let Some(p) = t.rfind('(') {
             return t.get(..p).unwrap_or(t).trim_end();
         }
     }
@@ -275,9 +318,8 @@ fn strip_file_extension(t: &str) -> &str {
 
 /// A plan period, 2023—2025年 (`None` only if the pattern failed to compile, which the
 /// tests rule out).
-static PERIOD: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
-    regex::Regex::new(r"(?:19|20)\d\d\s*[—–\-－~～至到]\s*((?:19|20)\d\d)年").ok()
-});
+static PERIOD: LazyLock<Option<regex::Regex>> =
+    LazyLock::new(|| regex::Regex::new(r"(?:19|20)\d\d\s*[—–\-~至到]\s*((?:19|20)\d\d)年").ok());
 
 /// The last year of a plan period printed in a title line: 方案(2023—2025年) → 2025.
 fn plan_period(input: &Input<'_>) -> Option<String> {
@@ -319,38 +361,18 @@ fn is_title_line(line: &str) -> bool {
     !is_punctuated(line) && genre_of(strip_title_tail(line)).is_some()
 }
 
-/// True when `line` holds one of 。，,；; (searched with memchr / memmem).
+/// True when `line` holds one of 。,; (searched with memchr / memmem).
 fn is_punctuated(line: &str) -> bool {
-    /// Searchers for the full-width marks, built once.
-    static MARKS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
-        LazyLock::new(|| ["，", "。", "；"].map(|p| memchr::memmem::Finder::new(p.as_bytes())));
+    static FULL_STOP: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("。"));
     let b = line.as_bytes();
-    memchr::memchr2(b',', b';', b).is_some() || MARKS.iter().any(|f| f.find(b).is_some())
+    memchr::memchr2(b',', b';', b).is_some() || FULL_STOP.find(b).is_some()
 }
-
-/// Genre words that end a title, with the kind of figures the genre carries.
-const GENRES: [(&str, QuantityKind); 16] = [
-    ("总结", QuantityKind::Statistic),
-    ("报告", QuantityKind::Statistic),
-    ("通报", QuantityKind::Statistic),
-    ("情况", QuantityKind::Statistic),
-    ("成效", QuantityKind::Statistic),
-    ("方案", QuantityKind::Target),
-    ("意见", QuantityKind::Target),
-    ("规划", QuantityKind::Target),
-    ("计划", QuantityKind::Target),
-    ("办法", QuantityKind::Target),
-    ("要点", QuantityKind::Target),
-    ("规定", QuantityKind::Target),
-    ("细则", QuantityKind::Target),
-    ("条例", QuantityKind::Target),
-    ("措施", QuantityKind::Target),
-    ("通知", QuantityKind::Target),
-];
 
 /// The kind a title's genre word implies.
 fn genre_of(title: &str) -> Option<QuantityKind> {
-    GENRES
+    WORDS
+        .genres
         .iter()
         .find(|(word, _)| has_suffix(title, word))
         .map(|&(_, kind)| kind)
@@ -358,7 +380,7 @@ fn genre_of(title: &str) -> Option<QuantityKind> {
 
 /// A character that ends a sentence.
 fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '；' | ';' | '！' | '!' | '？' | '?')
+    chars::is_full_stop(c) || c == ';'
 }
 
 /// Characters before an Arabic number that make it part of a code, URL or identifier.
@@ -489,10 +511,7 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>, cue_buf: &mut Vec<conte
 /// optional bracket) and followed by 、 . ) or ）, as in "1.", "2、", "(3)".
 fn is_marker(s: &str, i: usize) -> bool {
     let head = s.get(..i).unwrap_or_default();
-    if !head
-        .trim_start_matches([' ', '(', '（', '*', '#'])
-        .is_empty()
-    {
+    if !head.trim_start_matches([' ', '(', '*', '#']).is_empty() {
         return false;
     }
     let rest = s.get(i..).unwrap_or_default();
@@ -502,7 +521,7 @@ fn is_marker(s: &str, i: usize) -> bool {
         .map_or(rest.len(), |(k, _)| k);
     rest.get(digits..)
         .and_then(|t| t.chars().next())
-        .is_some_and(|c| matches!(c, '、' | '.' | ')' | '）' | '．'))
+        .is_some_and(|c| matches!(c, '、' | '.' | ')'))
 }
 
 /// The clause around a quantity, as a byte range of `s`: from the last clause break
@@ -511,12 +530,7 @@ fn is_marker(s: &str, i: usize) -> bool {
 fn clause_around(s: &str, start: usize, end: usize, floor: usize) -> (usize, usize) {
     // Bounded both ways so a long run of numbers without breaks stays linear.
     const REACH: usize = 80;
-    let is_break = |c: char| {
-        matches!(
-            c,
-            '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '!' | '？' | '?'
-        )
-    };
+    let is_break = |c: char| matches!(c, ',' | '。' | ';' | ':' | '!' | '?');
     let base = floor.min(start);
     let head = s.get(base..start).unwrap_or_default();
     let mut from = base;
@@ -559,20 +573,6 @@ struct Read {
     approximate: bool,
     approx_gt: bool,
 }
-
-/// Units that make a bare 一 a quantity (一年, 一周); elsewhere 一 is mostly a word (一次性, 一批).
-const ONE_UNITS: &[&str] = &[
-    "年",
-    "个月",
-    "周",
-    "天",
-    "小时",
-    "倍",
-    "个百分点",
-    "周岁",
-    "岁",
-    "个工作日",
-];
 
 /// Time units after which a four-digit number is a year, not a duration.
 fn is_year(n: &number::Number, unit: &str, s_after: &str) -> bool {
@@ -726,7 +726,7 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
     if n1.chinese && value_max.is_none() && before.is_none() && after.is_none() {
         let one = rest.starts_with('一') && n1.len == '一'.len_utf8();
         let after_word = head.ends_with(['的', '这', '那', '每', '同', '统', '唯', '之']);
-        if one && (after_word || !ONE_UNITS.contains(&unit.as_ref())) {
+        if one && (after_word || !WORDS.one_units.contains(&unit.as_ref())) {
             return None;
         }
         // A lone 大写 digit is a name (陆家嘴), not a figure: 大写 amounts run long (壹佰).
@@ -768,9 +768,7 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
 
 /// The longer unit of a coordinated figure after "个": "和26.3个百分点" → 个百分点.
 fn shared_unit(tail: &str) -> Option<Cow<'static, str>> {
-    let after = ["和", "、", "与", "及"]
-        .iter()
-        .find_map(|w| tail.strip_prefix(w))?;
+    let after = WORDS.joiners.iter().find_map(|w| tail.strip_prefix(w))?;
     let n = number::read(after)?;
     let (u, _) = unit::read_cow(after.get(n.len..)?)?;
     (u.starts_with('个') && u != "个").then_some(u)
@@ -787,14 +785,15 @@ fn unit_at(s: &str, j: usize, n: &number::Number) -> Option<(Cow<'static, str>, 
 /// A range separator at the start of `s`: its length and the word that must close the
 /// range (以上 … 以下).
 fn range_separator(s: &str) -> Option<(usize, Option<&'static str>)> {
-    for sep in ["至", "到", "-", "~", "～", "—", "－", "－"] {
+    let words = &*WORDS;
+    for sep in &words.ranges {
         if s.starts_with(sep) {
             return Some((sep.len(), None));
         }
     }
-    for open in ["以上", "及以上"] {
+    for &(open, close) in &words.open_ranges {
         if s.starts_with(open) {
-            return Some((open.len(), Some("以下")));
+            return Some((open.len(), Some(close)));
         }
     }
     None
@@ -882,8 +881,8 @@ mod tests {
     }
 
     #[test]
-    fn punctuation_is_found_in_either_width() {
-        for s in ["甲，乙", "甲。", "a,b", "甲；乙", "a;b"] {
+    fn punctuation_is_found() {
+        for s in ["甲,乙", "甲。", "a,b", "甲;乙", "a;b"] {
             assert!(is_punctuated(s), "{s} is punctuated");
         }
         assert!(

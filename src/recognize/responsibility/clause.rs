@@ -41,6 +41,17 @@ struct Vocabulary {
     phrases: Vec<(&'static str, Role)>,
     qualifiers: Vec<&'static str>,
     scopes: Vec<&'static str>,
+    /// Words after which a standing instruction names its units.
+    scope_starts: Vec<&'static str>,
+    /// Words that end those units.
+    scope_ends: Vec<&'static str>,
+    /// Words of a table's deadline cell.
+    deadlines: Vec<&'static str>,
+}
+
+/// The words of a table's deadline cell (2025年底, 长期).
+pub(super) fn deadline_words() -> &'static [&'static str] {
+    &VOCABULARY.deadlines
 }
 
 fn role(s: &str) -> Role {
@@ -57,6 +68,9 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
         phrases: Vec::new(),
         qualifiers: Vec::new(),
         scopes: Vec::new(),
+        scope_starts: Vec::new(),
+        scope_ends: Vec::new(),
+        deadlines: Vec::new(),
     };
     for row in grammar::entries(grammar::RESPONSIBILITY.contents) {
         match row.as_slice() {
@@ -64,6 +78,9 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
             ["phrase", s, r] => v.phrases.push((s, role(r))),
             ["qualifier", s, _] => v.qualifiers.push(s),
             ["scope", s, _] => v.scopes.push(s),
+            ["scope_start", s, _] => v.scope_starts.push(s),
+            ["scope_end", s, _] => v.scope_ends.push(s),
+            ["deadline", s, _] => v.deadlines.push(s),
             _ => {}
         }
     }
@@ -235,8 +252,9 @@ fn separator_patterns(seps: &[char]) -> Option<[([u8; 3], usize); 4]> {
 /// assert_eq!(parse_scope_units("以下均需各区人民政府落实,不再列出"), ["各区人民政府"]);
 /// ```
 pub fn parse_scope_units(note: &str) -> Vec<String> {
-    let starts = ["均需", "需要", "均由", "均涉及", "涉及", "需", "由"];
-    let Some((at, len)) = starts
+    let v = &*VOCABULARY;
+    let Some((at, len)) = v
+        .scope_starts
         .iter()
         .filter_map(|m| note.find(m).map(|i| (i, m.len())))
         .min_by_key(|(i, len)| (*i, std::cmp::Reverse(*len)))
@@ -244,7 +262,8 @@ pub fn parse_scope_units(note: &str) -> Vec<String> {
         return Vec::new();
     };
     let rest = note.get(at + len..).unwrap_or_default();
-    let end = ["落实", "负责", ",", "。"]
+    let end = v
+        .scope_ends
         .iter()
         .filter_map(|m| rest.find(m))
         .min()

@@ -159,7 +159,7 @@ fn sentences(text: &str, line: Span) -> Vec<Span> {
 fn trim_span(text: &str, span: Span) -> Span {
     let s = span.slice(text).unwrap_or_default();
     let lead = s.len() - s.trim_start().len();
-    let body = s.trim().trim_end_matches(['。', ';', ',', '；', '，']);
+    let body = s.trim().trim_end_matches(['。', ';', ',']);
     Span::new(span.start + lead, span.start + lead + body.len())
 }
 

@@ -44,7 +44,7 @@ fn is_unit_cell(text: &str) -> bool {
 
 fn is_time_cell(text: &str) -> bool {
     !more_chars_than(text, 20)
-        && ["年", "月", "日", "季度", "长期", "持续", "常态", "前", "底"]
+        && super::clause::deadline_words()
             .iter()
             .any(|w| text.contains(w))
 }

@@ -142,16 +142,15 @@ pub fn parse(line: &str) -> Option<Marker> {
     let style = match sep {
         '、' if arabic => SectionStyle::ArabicDun,
         '、' => SectionStyle::ChineseDun,
-        '.' | '．'
-            if after.is_some_and(|c| c.is_ascii_digit() || c == '.')
-                && !year_follows(rc.as_str(), after) =>
+        '.' if after.is_some_and(|c| c.is_ascii_digit() || c == '.')
+            && !year_follows(rc.as_str(), after) =>
         {
             return None
         }
-        '.' | '．' if arabic => SectionStyle::ArabicDot,
+        '.' if arabic => SectionStyle::ArabicDot,
         // "1)" with the opening parenthesis left out is read like (1).
         ')' if arabic && after.is_some_and(is_heading_char) => SectionStyle::ParenArabic,
-        '.' | '．' => SectionStyle::ChineseDun,
+        '.' => SectionStyle::ChineseDun,
         _ => return None,
     };
     // "1、2、3" or "一、二、三" listing numbers is not a heading.

@@ -44,27 +44,27 @@ const FRAME_FIELDS: &[&str] = &[
 const FILES: &[CaseFile] = &[
     CaseFile {
         name: "frame",
-        contents: include_str!("../fixtures/cases/frame.cases"),
+        contents: include_str!("../../fixtures/cases/frame.cases"),
         fields: FRAME_FIELDS,
     },
     CaseFile {
         name: "sections",
-        contents: include_str!("../fixtures/cases/sections.cases"),
+        contents: include_str!("../../fixtures/cases/sections.cases"),
         fields: &["sections", "diagnostics"],
     },
     CaseFile {
         name: "reference",
-        contents: include_str!("../fixtures/cases/reference.cases"),
+        contents: include_str!("../../fixtures/cases/reference.cases"),
         fields: &["references"],
     },
     CaseFile {
         name: "responsibility",
-        contents: include_str!("../fixtures/cases/responsibility.cases"),
+        contents: include_str!("../../fixtures/cases/responsibility.cases"),
         fields: &["responsibilities"],
     },
     CaseFile {
         name: "quantity",
-        contents: include_str!("../fixtures/cases/quantities.tsv"),
+        contents: include_str!("../../fixtures/cases/quantities.tsv"),
         fields: &["quantities"],
     },
 ];
@@ -188,6 +188,11 @@ fn every_case_file_renders_as_its_snapshot() {
             file.name,
             rows.len()
         );
-        insta::assert_snapshot!(format!("cases_{}", file.name), render(file));
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path("../snapshots");
+        settings.set_prepend_module_to_snapshot(false);
+        settings.bind(|| {
+            insta::assert_snapshot!(format!("cases__cases_{}", file.name), render(file));
+        });
     }
 }

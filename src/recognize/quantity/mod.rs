@@ -11,8 +11,9 @@
 //! approx   = "余" | "多"                                 ; 800余家, 20多个
 //! unit     = see [unit]                                  ; 人次, 个百分点, 元/吨
 //! after    = comparator word after the unit              ; 以上, 以下, 以内, 左右
-//! range    = number unit? ("至" | "到" | "-" | "~" | "～" | "—") number unit
-//!          | number unit "以上" number unit "以下"        ; 一万元以上十万元以下
+//! range    = number unit? range-sep number unit          ; 3至5年
+//!          | number unit open-range number unit "以下"   ; 一万元以上十万元以下
+//! range-sep, open-range: rows of grammars/quantity_words.txt (至 到 - ~ —; 以上 及以上)
 //! ```
 //!
 //! Real examples: "年抽检样本不低于5000批次" (5000 批次 >=), "共出动执法人员1379人次"
@@ -389,16 +390,10 @@ fn is_code_char(c: char) -> bool {
 }
 
 /// Scans one body line (`base` is its offset in the normalized text); `cue_buf` holds the
-/// cue words of the sentence at hand.
+/// cue words of the sentence at hand. Every numeral or digit that starts no quantity in
+/// its context ([`Line::passes_over`]) is skipped with its token.
 fn scan_line(s: &str, base: usize, out: &mut Vec<Found>, cue_buf: &mut Vec<context::CueMatch>) {
-    // The part of the line whose cue words `cue_buf` holds (the current sentence).
-    let mut covered = (0usize, 0usize);
-    let mut title_depth = 0u32;
-    let mut sentence_start = 0usize;
-    let mut sentence_info: Option<context::CueScore> = None;
-    let mut quote_depth = 0u32;
-    let mut deadline: Option<String> = None;
-    let mut last_end = 0usize; // end of the last quantity, bounds the next subject
+    let mut line = Line::new(s, base);
     let bytes = s.as_bytes();
     let mut i = 0usize;
     loop {
@@ -410,37 +405,15 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>, cue_buf: &mut Vec<conte
         let Some((c, clen)) = char_at(s, i) else {
             break;
         };
-        if c == '《' {
-            title_depth += 1;
-        } else if c == '》' {
-            title_depth = title_depth.saturating_sub(1);
-        } else if is_sentence_end(c) {
-            sentence_start = i + clen;
-            sentence_info = None;
-            quote_depth = 0;
-        } else if c == '“' {
-            quote_depth += 1;
-        } else if c == '”' || c == '〞' {
-            quote_depth = quote_depth.saturating_sub(1);
-        }
+        line.mark(c, i + clen);
         let starts_number = c.is_ascii_digit() || is_numeral_char(c);
         if !starts_number {
             i += clen;
             continue;
         }
         let rest = s.get(i..).unwrap_or_default();
-        let head = s.get(..i).unwrap_or_default();
         let skip = token_len(rest).max(clen);
-        let prev = head.chars().next_back();
-        // A Chinese numeral inside quotes names a slogan ("三大支撑八项重点", "四个年").
-        let slogan = quote_depth > 0 && !c.is_ascii_digit();
-        if title_depth > 0
-            || slogan
-            || is_marker(s, i)
-            || prev == Some('第')
-            || (c.is_ascii_digit() && prev.is_some_and(is_code_char))
-            || (c.is_ascii_digit() && prev.is_some_and(|p| p.is_ascii_digit()))
-        {
+        if line.passes_over(i, c) {
             i += skip;
             continue;
         }
@@ -452,30 +425,112 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>, cue_buf: &mut Vec<conte
             i += stop.len();
             continue;
         }
-        // The sentence's end, cues and deadline, computed once per sentence.
-        let sentence = match sentence_info {
-            Some(cues) => cues,
-            None => {
-                let end = s
-                    .get(q.end..)
-                    .and_then(|r| r.char_indices().find(|&(_, c)| is_sentence_end(c)))
-                    .map_or(s.len(), |(k, _)| q.end + k);
-                let text = s.get(sentence_start..end).unwrap_or_default();
-                let mut cues = context::cues_kept(s, sentence_start, end, cue_buf);
-                covered = (sentence_start, end);
-                if let Some((d, _)) = context::deadline(text) {
-                    cues.target += 3;
-                    cues.strong_target = true;
-                    // Carried to the targets of the rest of the line.
-                    deadline = Some(d);
-                }
-                sentence_info = Some(cues);
-                cues
-            }
-        };
-        let (from, to) = clause_around(s, q.start, q.end, sentence_start);
-        let clause = context::cues_in(s, cue_buf, covered, from, to);
-        let subject_from = last_end.max(sentence_start).min(q.start);
+        let end = q.end;
+        out.push(line.found(q, cue_buf));
+        i = end.max(i + clen);
+    }
+}
+
+/// Where a line scan stands: the open 《》 and quotes, the sentence at hand and its cues,
+/// the deadline carried on, and the end of the last quantity.
+struct Line<'a> {
+    s: &'a str,
+    base: usize,
+    /// The part of the line whose cue words the cue buffer holds (the current sentence).
+    covered: (usize, usize),
+    title_depth: u32,
+    quote_depth: u32,
+    sentence_start: usize,
+    sentence_cues: Option<context::CueScore>,
+    deadline: Option<String>,
+    /// End of the last quantity, bounds the next subject.
+    last_end: usize,
+}
+
+impl<'a> Line<'a> {
+    fn new(s: &'a str, base: usize) -> Self {
+        Line {
+            s,
+            base,
+            covered: (0, 0),
+            title_depth: 0,
+            quote_depth: 0,
+            sentence_start: 0,
+            sentence_cues: None,
+            deadline: None,
+            last_end: 0,
+        }
+    }
+
+    /// Follows the marks: 《 》 open and close a title, “ ” a quote, and a sentence end
+    /// (the character ends at byte `after`) starts a new sentence.
+    #[inline]
+    fn mark(&mut self, c: char, after: usize) {
+        if c == '《' {
+            self.title_depth += 1;
+        } else if c == '》' {
+            self.title_depth = self.title_depth.saturating_sub(1);
+        } else if is_sentence_end(c) {
+            self.sentence_start = after;
+            self.sentence_cues = None;
+            self.quote_depth = 0;
+        } else if c == '“' {
+            self.quote_depth += 1;
+        } else if c == '”' || c == '〞' {
+            self.quote_depth = self.quote_depth.saturating_sub(1);
+        }
+    }
+
+    /// True when the number starting with `c` at byte `i` is no quantity by where it
+    /// stands: inside 《》, a Chinese numeral inside quotes (a slogan: "三大支撑八项重点"),
+    /// a section marker, an ordinal (第九届), or digits of a code or a longer number.
+    fn passes_over(&self, i: usize, c: char) -> bool {
+        let prev = self.s.get(..i).unwrap_or_default().chars().next_back();
+        let slogan = self.quote_depth > 0 && !c.is_ascii_digit();
+        self.title_depth > 0
+            || slogan
+            || is_marker(self.s, i)
+            || prev == Some('第')
+            || (c.is_ascii_digit() && prev.is_some_and(is_code_char))
+            || (c.is_ascii_digit() && prev.is_some_and(|p| p.is_ascii_digit()))
+    }
+
+    /// The cues of the sentence holding a quantity that ends at byte `q_end`, with a
+    /// deadline in it counted as a strong target cue and carried to the rest of the line:
+    /// computed once per sentence.
+    fn sentence(
+        &mut self,
+        q_end: usize,
+        cue_buf: &mut Vec<context::CueMatch>,
+    ) -> context::CueScore {
+        if let Some(cues) = self.sentence_cues {
+            return cues;
+        }
+        let s = self.s;
+        let start = self.sentence_start;
+        let end = s
+            .get(q_end..)
+            .and_then(|r| r.char_indices().find(|&(_, c)| is_sentence_end(c)))
+            .map_or(s.len(), |(k, _)| q_end + k);
+        let text = s.get(start..end).unwrap_or_default();
+        let mut cues = context::cues_kept(s, start, end, cue_buf);
+        self.covered = (start, end);
+        if let Some((d, _)) = context::deadline(text) {
+            cues.target += 3;
+            cues.strong_target = true;
+            self.deadline = Some(d);
+        }
+        self.sentence_cues = Some(cues);
+        cues
+    }
+
+    /// The quantity read, with its sentence and clause cues and its subject.
+    fn found(&mut self, q: Read, cue_buf: &mut Vec<context::CueMatch>) -> Found {
+        let sentence = self.sentence(q.end, cue_buf);
+        let s = self.s;
+        let (from, to) = clause_around(s, q.start, q.end, self.sentence_start);
+        let clause = context::cues_in(s, cue_buf, self.covered, from, to);
+        let subject_from = self.last_end.max(self.sentence_start).min(q.start);
         // A unit that carries its noun (21个部门) leaves nothing after it to count.
         let tail = if q.unit.ends_with("部门") {
             ""
@@ -487,23 +542,22 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>, cue_buf: &mut Vec<conte
         let raw = s.get(q.start..q.end).unwrap_or_default().to_string();
         let organisers =
             q.unit.ends_with("部门") && s.get(..q.start).is_some_and(|h| h.ends_with('等'));
-        out.push(Found {
+        self.last_end = q.end;
+        Found {
             value: q.value,
             value_max: q.value_max,
             unit: q.unit,
             relation: q.relation,
             approximate: q.approximate,
-            deadline: deadline.clone(),
+            deadline: self.deadline.clone(),
             subject,
             raw,
-            span: Span::new(base + q.start, base + q.end),
+            span: Span::new(self.base + q.start, self.base + q.end),
             approx_gt: q.approx_gt,
             organisers,
             clause,
             sentence,
-        });
-        last_end = q.end;
-        i = q.end.max(i + clen);
+        }
     }
 }
 
@@ -585,7 +639,8 @@ fn is_year(n: &number::Number, unit: &str, s_after: &str) -> bool {
         && (1900.0..=2100.0).contains(&n.value.to_f64())
 }
 
-/// Reads the quantity whose number starts at byte `i` of `s`.
+/// Reads the quantity whose number starts at byte `i` of `s`:
+/// `before? number approx? unit after? range-tail?`, or 翻 number 番.
 fn read_quantity(s: &str, i: usize) -> Option<Read> {
     let rest = s.get(i..)?;
     let n1 = number::read(rest)?;
@@ -596,45 +651,10 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
     {
         return None;
     }
-    let mut j = i + n1.len;
-    let (mut approximate, mut approx_gt) = (false, false);
-    // 翻一番 / 翻两番: doubling N times, read as a multiple (2, 4 倍).
-    if s.get(..i).is_some_and(|h| h.ends_with('翻'))
-        && s.get(j..).is_some_and(|t| t.starts_with('番'))
-        && n1.value.is_integer()
-    {
-        let times = n1.value.to_f64();
-        if (1.0..=6.0).contains(&times) {
-            let mut value = Decimal::from_int(1);
-            for _ in 0..(times as u32) {
-                value = value.checked_mul_int(2)?;
-            }
-            return Some(Read {
-                start: i - '翻'.len_utf8(),
-                end: j + '番'.len_utf8(),
-                value,
-                value_max: None,
-                unit: "倍".to_string(),
-                relation: Relation::Is(Comparator::Eq),
-                approximate: false,
-                approx_gt: false,
-            });
-        }
+    if let Some(read) = doubling(s, i, &n1) {
+        return Some(read);
     }
-    let mut unit1 = unit_at(s, j, &n1);
-    if unit1.is_none() {
-        // 800余家, 20多个: 余/多 between number and unit.
-        let tail = s.get(j..).unwrap_or_default();
-        if let Some(after) = tail.strip_prefix('余').or_else(|| tail.strip_prefix('多')) {
-            let k = j + '余'.len_utf8();
-            if let Some(u) = unit::read_cow(after) {
-                approximate = true;
-                approx_gt = true;
-                j = k;
-                unit1 = Some(u);
-            }
-        }
-    }
+    let (unit1, mut j, approx_gt) = approx_unit(s, i + n1.len, &n1);
     let unit_len = unit1.as_ref().map_or(0, |u| u.1);
     let mut unit_name = unit1.map(|u| u.0);
     // 分别提高31.1个和26.3个百分点: the first figure shares the unit of the second.
@@ -644,46 +664,7 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
         }
     }
     j += unit_len;
-    // Range: 3至5年, 3-5个, 一万元以上十万元以下.
-    let mut value_max = None;
-    let mut end = j;
-    let mut range_eq = false;
-    if let Some((sep_len, closes_with)) = range_separator(s.get(j..).unwrap_or_default()) {
-        let k = j + sep_len;
-        if let Some(n2) = s.get(k..).and_then(number::read) {
-            let u2 = unit_at(s, k + n2.len, &n2);
-            let mut k2 = k + n2.len;
-            let unit_ok = match (&unit_name, &u2) {
-                (Some(a), Some(b)) => a == &b.0,
-                (None, Some(_)) => true,
-                _ => false,
-            };
-            let larger = n2.value.to_f64() > n1.value.to_f64();
-            if unit_ok && larger && n2.chinese == n1.chinese {
-                if let Some(u) = u2 {
-                    k2 += u.1;
-                    if unit_name.is_none() {
-                        unit_name = Some(u.0);
-                    }
-                }
-                match closes_with {
-                    Some(word) => {
-                        if s.get(k2..).is_some_and(|t| t.starts_with(word)) {
-                            k2 += word.len();
-                            value_max = Some(n2.value);
-                            end = k2;
-                            range_eq = true;
-                        }
-                    }
-                    None => {
-                        value_max = Some(n2.value);
-                        end = k2;
-                        range_eq = true;
-                    }
-                }
-            }
-        }
-    }
+    let range = range_tail(s, j, &n1, &mut unit_name);
     let unit = match unit_name {
         Some(u) => u,
         // 6.97亿 with no unit after it: the scale makes it an amount.
@@ -698,23 +679,17 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
         }
         None => return None,
     };
-    if is_year(&n1, &unit, "") {
+    if is_year(&n1, &unit, "") || is_list_number_and_year(rest, &n1, &unit) {
         return None;
     }
-    // "1.2025年": a list number run into a year.
-    if unit == "年" && !n1.chinese {
-        let text = rest.get(..n1.len).unwrap_or_default();
-        if text.split_once('.').is_some_and(|(_, f)| f.len() == 4) {
-            return None;
-        }
-    }
-    // Comparator words.
     let head = s.get(..i).unwrap_or_default();
     if n1.chinese && n1.value == Decimal::from_int(0) {
         return None; // 零部件
     }
+    // Comparator words.
     let before = comparator::before(head);
-    let after = if range_eq {
+    let mut end = range.map_or(j, |(_, e)| e);
+    let after = if range.is_some() {
         None
     } else {
         comparator::after(s.get(end..).unwrap_or_default())
@@ -722,48 +697,150 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
     if let Some(a) = after {
         end += a.text.len();
     }
-    // A bare 一 counts only as a duration or with a comparator: 一年, 不少于一场.
-    if n1.chinese && value_max.is_none() && before.is_none() && after.is_none() {
-        let one = rest.starts_with('一') && n1.len == '一'.len_utf8();
-        let after_word = head.ends_with(['的', '这', '那', '每', '同', '统', '唯', '之']);
-        if one && (after_word || !WORDS.one_units.contains(&unit.as_ref())) {
-            return None;
-        }
-        // A lone 大写 digit is a name (陆家嘴), not a figure: 大写 amounts run long (壹佰).
-        if n1.len == 3 && rest.starts_with(['壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'])
-        {
-            return None;
-        }
-        // A bare scale word (万个, 百年) is a figure of speech more often than a count.
-        if n1.len == 3 && rest.starts_with(['十', '百', '千', '万', '亿']) {
-            return None;
-        }
+    let compared = before.is_some() || after.is_some();
+    if n1.chinese && range.is_none() && !compared && is_bare_numeral_word(head, rest, &n1, &unit) {
+        return None;
     }
-    let start = before.map_or(i, |b| i - b.text.len());
-    let relation = if range_eq {
-        Relation::Is(Comparator::Eq)
-    } else {
-        match (before, after) {
-            (Some(b), Some(a)) if matches!(b.relation, Relation::Floor) || b.approximate => {
-                a.relation
-            }
-            (Some(b), _) => b.relation,
-            (None, Some(a)) => a.relation,
-            (None, None) if approx_gt => Relation::Is(Comparator::Gt),
-            (None, None) => Relation::Is(Comparator::Eq),
-        }
-    };
-    approximate |= before.is_some_and(|b| b.approximate) || after.is_some_and(|a| a.approximate);
     Some(Read {
-        start,
+        start: before.map_or(i, |b| i - b.text.len()),
         end,
         value: n1.value,
-        value_max,
+        value_max: range.map(|(max, _)| max),
         unit: unit.into_owned(),
-        relation,
-        approximate,
+        relation: relation(before, after, range.is_some(), approx_gt),
+        approximate: approx_gt
+            || before.is_some_and(|b| b.approximate)
+            || after.is_some_and(|a| a.approximate),
         approx_gt,
     })
+}
+
+/// `"翻" number "番"`: doubling N times (翻一番, 翻两番), read as a multiple (2, 4 倍).
+fn doubling(s: &str, i: usize, n1: &number::Number) -> Option<Read> {
+    let j = i + n1.len;
+    if !(s.get(..i).is_some_and(|h| h.ends_with('翻'))
+        && s.get(j..).is_some_and(|t| t.starts_with('番'))
+        && n1.value.is_integer())
+    {
+        return None;
+    }
+    let times = n1.value.to_f64();
+    if !(1.0..=6.0).contains(&times) {
+        return None;
+    }
+    let mut value = Decimal::from_int(1);
+    for _ in 0..(times as u32) {
+        value = value.checked_mul_int(2)?;
+    }
+    Some(Read {
+        start: i - '翻'.len_utf8(),
+        end: j + '番'.len_utf8(),
+        value,
+        value_max: None,
+        unit: "倍".to_string(),
+        relation: Relation::Is(Comparator::Eq),
+        approximate: false,
+        approx_gt: false,
+    })
+}
+
+/// `approx? unit` after a number ending at byte `j`: the unit (and its length), where it
+/// starts, and whether 余/多 stood before it (800余家, 20多个: more than the figure).
+fn approx_unit(
+    s: &str,
+    j: usize,
+    n1: &number::Number,
+) -> (Option<(Cow<'static, str>, usize)>, usize, bool) {
+    if let Some(unit) = unit_at(s, j, n1) {
+        return (Some(unit), j, false);
+    }
+    let tail = s.get(j..).unwrap_or_default();
+    if let Some(after) = tail.strip_prefix('余').or_else(|| tail.strip_prefix('多')) {
+        if let Some(u) = unit::read_cow(after) {
+            return (Some(u), j + '余'.len_utf8(), true);
+        }
+    }
+    (None, j, false)
+}
+
+/// `range-tail` after the first figure and its unit (ending at byte `j`): 3至5年, 3-5个,
+/// 一万元以上十万元以下. The upper value and where the range ends; the unit of the second
+/// figure fills in a missing first one.
+fn range_tail(
+    s: &str,
+    j: usize,
+    n1: &number::Number,
+    unit_name: &mut Option<Cow<'static, str>>,
+) -> Option<(Decimal, usize)> {
+    let (sep_len, closes_with) = range_separator(s.get(j..).unwrap_or_default())?;
+    let k = j + sep_len;
+    let n2 = s.get(k..).and_then(number::read)?;
+    let u2 = unit_at(s, k + n2.len, &n2);
+    let mut k2 = k + n2.len;
+    let unit_ok = match (&*unit_name, &u2) {
+        (Some(a), Some(b)) => a == &b.0,
+        (None, Some(_)) => true,
+        _ => false,
+    };
+    let larger = n2.value.to_f64() > n1.value.to_f64();
+    if !(unit_ok && larger && n2.chinese == n1.chinese) {
+        return None;
+    }
+    if let Some(u) = u2 {
+        k2 += u.1;
+        if unit_name.is_none() {
+            *unit_name = Some(u.0);
+        }
+    }
+    match closes_with {
+        Some(word) if s.get(k2..).is_some_and(|t| t.starts_with(word)) => {
+            Some((n2.value, k2 + word.len()))
+        }
+        Some(_) => None,
+        None => Some((n2.value, k2)),
+    }
+}
+
+/// "1.2025年": a list number run into a year.
+fn is_list_number_and_year(rest: &str, n1: &number::Number, unit: &str) -> bool {
+    unit == "年"
+        && !n1.chinese
+        && rest
+            .get(..n1.len)
+            .unwrap_or_default()
+            .split_once('.')
+            .is_some_and(|(_, f)| f.len() == 4)
+}
+
+/// True when a Chinese numeral with no comparator and no range is a word, not a figure:
+/// a bare 一 counts only as a duration (一年, 一倍), a lone 大写 digit is a name (陆家嘴),
+/// and a bare scale word (万个, 百年) is a figure of speech.
+fn is_bare_numeral_word(head: &str, rest: &str, n1: &number::Number, unit: &str) -> bool {
+    let one = rest.starts_with('一') && n1.len == '一'.len_utf8();
+    let after_word = head.ends_with(['的', '这', '那', '每', '同', '统', '唯', '之']);
+    (one && (after_word || !WORDS.one_units.contains(&unit)))
+        || (n1.len == 3 && rest.starts_with(['壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖']))
+        || (n1.len == 3 && rest.starts_with(['十', '百', '千', '万', '亿']))
+}
+
+/// The comparator a figure states: a range is exact; a before-word wins unless it is a
+/// floor or approximate and an after-word follows; 余/多 alone means more than.
+fn relation(
+    before: Option<comparator::Word>,
+    after: Option<comparator::Word>,
+    range: bool,
+    approx_gt: bool,
+) -> Relation {
+    if range {
+        return Relation::Is(Comparator::Eq);
+    }
+    match (before, after) {
+        (Some(b), Some(a)) if matches!(b.relation, Relation::Floor) || b.approximate => a.relation,
+        (Some(b), _) => b.relation,
+        (None, Some(a)) => a.relation,
+        (None, None) if approx_gt => Relation::Is(Comparator::Gt),
+        (None, None) => Relation::Is(Comparator::Eq),
+    }
 }
 
 /// The longer unit of a coordinated figure after "个": "和26.3个百分点" → 个百分点.

@@ -221,6 +221,29 @@ fn scan_enum_shi(
     if SHI.find(tail.as_bytes()).is_none() {
         return;
     }
+    for pos in sentence_openings(content, from, at_line_start) {
+        if let Some(item) = enum_item(content, pos, *shi_next) {
+            let start = line_start + item.start;
+            cands.push(Candidate {
+                style: SectionStyle::EnumShi,
+                ordinal: Some(item.n),
+                damaged: false,
+                start,
+                body_start: start + item.marker.len() + item.consumed,
+                marker: item.marker,
+                heading: item.heading,
+                line_end,
+            });
+            *shi_next = Some(item.n + 1);
+        }
+    }
+}
+
+/// Where a sentence opens in `content` from byte `from` on: at `from` when the line
+/// starts there or a full stop precedes it, and after every full stop
+/// ([`chars::is_full_stop`]); a list after ":" or ";" is an inline enumeration, not a run
+/// of items.
+fn sentence_openings(content: &str, from: usize, at_line_start: bool) -> Vec<usize> {
     let mut positions: Vec<usize> = Vec::new();
     let after_stop = content
         .get(..from)
@@ -229,48 +252,54 @@ fn scan_enum_shi(
     if at_line_start || after_stop {
         positions.push(from);
     }
-    // After every full stop ([`chars::is_full_stop`]): an 一是 item opens a sentence, and
-    // a list after ":" or ";" is an inline enumeration, not a run of items. The lead byte
-    // of 。 begins a char, so a match is at a char boundary.
-    let bytes = tail.as_bytes();
-    for i in memchr::memchr3_iter(b'!', b'?', chars::lead('。'), bytes) {
+    let tail = content.get(from..).unwrap_or_default();
+    // The lead byte of 。 begins a char, so a match is at a char boundary.
+    for i in memchr::memchr3_iter(b'!', b'?', chars::lead('。'), tail.as_bytes()) {
         if let Some(c) = tail.get(i..).and_then(|t| t.chars().next()) {
             if chars::is_full_stop(c) {
                 positions.push(from + i + c.len_utf8());
             }
         }
     }
-    for pos in positions {
-        let Some(s) = content.get(pos..) else {
-            continue;
-        };
-        let trimmed = s.trim_start_matches([' ', '*']);
-        let pos = pos + (s.len() - trimmed.len());
-        let Some((n, len)) = marker::enum_shi(trimmed) else {
-            continue;
-        };
-        let ok = n == 1 || *shi_next == Some(n);
-        if !ok {
-            continue;
-        }
-        let after = trimmed.get(len..).unwrap_or_default();
-        let (heading, consumed) = heading_of(after, &['。', ';', ':', '!', '?']);
-        if heading.is_empty() {
-            continue;
-        }
-        let start = line_start + pos;
-        cands.push(Candidate {
-            style: SectionStyle::EnumShi,
-            ordinal: Some(n),
-            damaged: false,
-            start,
-            marker: trimmed.get(..len).unwrap_or_default().to_string(),
-            heading,
-            body_start: start + len + consumed,
-            line_end,
-        });
-        *shi_next = Some(n + 1);
+    positions
+}
+
+/// An 一是 item read from a line.
+struct EnumItem {
+    /// Its number.
+    n: u32,
+    /// Byte offset of its marker in the line's content.
+    start: usize,
+    /// The marker (一是).
+    marker: String,
+    /// The heading after it.
+    heading: String,
+    /// The bytes the heading used, terminator included.
+    consumed: usize,
+}
+
+/// `enum-shi` opening the sentence at byte `pos` of `content` (spaces and bold marks
+/// skipped), numbered 1 or the number expected next.
+fn enum_item(content: &str, pos: usize, shi_next: Option<u32>) -> Option<EnumItem> {
+    let s = content.get(pos..)?;
+    let trimmed = s.trim_start_matches([' ', '*']);
+    let pos = pos + (s.len() - trimmed.len());
+    let (n, len) = marker::enum_shi(trimmed)?;
+    if n != 1 && shi_next != Some(n) {
+        return None;
     }
+    let after = trimmed.get(len..).unwrap_or_default();
+    let (heading, consumed) = heading_of(after, &['。', ';', ':', '!', '?']);
+    if heading.is_empty() {
+        return None;
+    }
+    Some(EnumItem {
+        n,
+        start: pos,
+        marker: trimmed.get(..len).unwrap_or_default().to_string(),
+        heading,
+        consumed,
+    })
 }
 
 /// An attachment label glued by scraping to the end of the line before it

@@ -159,38 +159,8 @@ pub fn find(lines: &[Line], skip: &[bool], before: usize) -> Option<Title> {
         let Some((s, e)) = title_part(l.text) else {
             continue;
         };
-        let mut first = i;
-        let mut acc = l.text.get(s..e).unwrap_or_default().to_string();
-        let mut start = l.span.start + s;
-        // Join earlier fragments of a wrapped title.
-        while first > 0 && first + 4 > i {
-            let outside = outside_quotes(&acc);
-            let has_verb = TITLE_VERB.iter().any(|v| outside.contains(v));
-            let need = balance(&acc) < 0 || !has_verb;
-            let Some(prev) = lines.get(first - 1) else {
-                break;
-            };
-            if prev.chrome || skip.get(first - 1).copied().unwrap_or(false) {
-                break;
-            }
-            let Some((ps, pe)) = title_part(prev.text) else {
-                break;
-            };
-            let ptext = prev.text.get(ps..pe).unwrap_or_default();
-            if ends_title(prev.text) || !fragment_ok(ptext) {
-                break;
-            }
-            let take_issuer = starts_like_title(&acc) && is_org(ptext);
-            if !(need || take_issuer) {
-                break;
-            }
-            acc = format!("{ptext}{acc}");
-            start = prev.span.start + ps;
-            first -= 1;
-            if take_issuer && !need {
-                break;
-            }
-        }
+        let acc = l.text.get(s..e).unwrap_or_default().to_string();
+        let (mut acc, start, first) = wrapped(lines, skip, i, acc, l.span.start + s);
         let kind = title_genre(&acc).map_or(DocKind::Other, |(k, _)| k);
         let mut last = i;
         let mut end = l.span.start + e;
@@ -213,6 +183,49 @@ pub fn find(lines: &[Line], skip: &[bool], before: usize) -> Option<Title> {
         });
     }
     best
+}
+
+/// A title ending on line `i` (its text `acc` from byte `start`) joined with the earlier
+/// fragments of a wrapped title, up to three lines back: taken while the title lacks a
+/// verb or has unbalanced brackets, or when the line before is its issuer. The text, its
+/// start and the first line.
+fn wrapped(
+    lines: &[Line],
+    skip: &[bool],
+    i: usize,
+    mut acc: String,
+    mut start: usize,
+) -> (String, usize, usize) {
+    let mut first = i;
+    while first > 0 && first + 4 > i {
+        let outside = outside_quotes(&acc);
+        let has_verb = TITLE_VERB.iter().any(|v| outside.contains(v));
+        let need = balance(&acc) < 0 || !has_verb;
+        let Some(prev) = lines.get(first - 1) else {
+            break;
+        };
+        if prev.chrome || skip.get(first - 1).copied().unwrap_or(false) {
+            break;
+        }
+        let Some((ps, pe)) = title_part(prev.text) else {
+            break;
+        };
+        let ptext = prev.text.get(ps..pe).unwrap_or_default();
+        if ends_title(prev.text) || !fragment_ok(ptext) {
+            break;
+        }
+        let take_issuer = starts_like_title(&acc) && is_org(ptext);
+        if !(need || take_issuer) {
+            break;
+        }
+        acc = format!("{ptext}{acc}");
+        start = prev.span.start + ps;
+        first -= 1;
+        if take_issuer && !need {
+            break;
+        }
+    }
+    (acc, start, first)
 }
 
 /// When no line ends in a genre word: the last headline-like line before the body (a news

@@ -654,7 +654,7 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
     if let Some(read) = doubling(s, i, &n1) {
         return Some(read);
     }
-    let (unit1, mut j, approx_gt) = approx_unit(s, i + n1.len, &n1);
+    let (unit1, j, approx_gt) = approx_unit(s, i + n1.len, &n1);
     let unit_len = unit1.as_ref().map_or(0, |u| u.1);
     let mut unit_name = unit1.map(|u| u.0);
     // 分别提高31.1个和26.3个百分点: the first figure shares the unit of the second.
@@ -663,22 +663,9 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
             unit_name = Some(u);
         }
     }
-    j += unit_len;
+    let j = j + unit_len;
     let range = range_tail(s, j, &n1, &mut unit_name);
-    let unit = match unit_name {
-        Some(u) => u,
-        // 6.97亿 with no unit after it: the scale makes it an amount.
-        None if n1.scaled
-            && !n1.chinese
-            && !s
-                .get(j..)
-                .and_then(|t| t.chars().next())
-                .is_some_and(crate::normalize::is_han) =>
-        {
-            Cow::Borrowed("")
-        }
-        None => return None,
-    };
+    let unit = unit_name.or_else(|| scaled_amount(s, j, &n1))?;
     if is_year(&n1, &unit, "") || is_list_number_and_year(rest, &n1, &unit) {
         return None;
     }
@@ -713,6 +700,16 @@ fn read_quantity(s: &str, i: usize) -> Option<Read> {
             || after.is_some_and(|a| a.approximate),
         approx_gt,
     })
+}
+
+/// No unit after a number ending at byte `j`: 6.97亿 is an amount by its scale (an empty
+/// unit) unless a Han character follows.
+fn scaled_amount(s: &str, j: usize, n1: &number::Number) -> Option<Cow<'static, str>> {
+    let han_follows = s
+        .get(j..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(crate::normalize::is_han);
+    (n1.scaled && !n1.chinese && !han_follows).then_some(Cow::Borrowed(""))
 }
 
 /// `"翻" number "番"`: doubling N times (翻一番, 翻两番), read as a multiple (2, 4 倍).

@@ -179,6 +179,26 @@ fn may_hold_clause(text: &str, line: Span, places: &scan::Places, candidates: &[
     clause::has_cue_in_line(s, line.start, candidates)
 }
 
+/// A labelled sentence `sp` on body line `index` with the labelled lines that follow it
+/// (配合部门:… under 牵头部门:…): its span, and the index of the first line after it.
+fn labelled_run(
+    text: &str,
+    body: &[&crate::segment::Line],
+    index: usize,
+    sp: Span,
+) -> (Span, usize) {
+    let mut end = body.get(index).map_or(sp.end, |l| l.content.end);
+    let mut after = index + 1;
+    while let Some(l) = body.get(after) {
+        if strip_label(l.text(text)).is_none() {
+            break;
+        }
+        end = l.content.end;
+        after += 1;
+    }
+    (trim_span(text, Span::new(sp.start, end)), after)
+}
+
 /// Clauses without brackets: labelled sentences, and a closing units-and-role sentence.
 fn trailing_sentences(input: &Input<'_>, taken: &[Responsibility]) -> Vec<Responsibility> {
     let text = input.text;
@@ -215,17 +235,7 @@ fn trailing_sentences(input: &Input<'_>, taken: &[Responsibility]) -> Vec<Respon
                 continue;
             }
             if strip_label(sentence).is_some() {
-                // Labelled lines that follow (配合部门:… under 牵头部门:…) belong to it.
-                let mut end = line.content.end;
-                let mut after = index + 1;
-                while let Some(l) = body.get(after) {
-                    if strip_label(l.text(text)).is_none() {
-                        break;
-                    }
-                    end = l.content.end;
-                    after += 1;
-                }
-                let tail = trim_span(text, Span::new(sp.start, end));
+                let (tail, after) = labelled_run(text, &body, index, sp);
                 if overlaps(tail) || tail.len() > MAX_CLAUSE_BYTES {
                     continue;
                 }

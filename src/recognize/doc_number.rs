@@ -157,24 +157,13 @@ fn code_start(text: &str, end: usize) -> Option<usize> {
     (code_from < trimmed.len()).then_some(code_from)
 }
 
-/// Reads the number whose bracket starts at byte `open` of `text` and whose candidate span
-/// ends at `end`.
-fn read_at(text: &str, open: usize, end: usize) -> Option<Found> {
-    let start = code_start(text, open)?;
-    let code = text.get(start..open)?.trim_end_matches(' ');
-    let span_text = text.get(open..end)?;
-    let (_, t) = tail(span_text).ok()?;
-    if t.serial_digits.is_empty() || t.serial_digits.len() > 6 {
-        return None;
-    }
-    let serial: u32 = t.serial_digits.parse().ok()?;
-    let mut diagnostics = Vec::new();
-    let span = Span::new(start, end);
-    let raw = text.get(start..end)?.to_string();
-    let year: u32 = match t.year_digits.len() {
-        4 => t.year_digits.parse().ok()?,
+/// `year` inside the brackets: four digits, or two (read as 19xx/20xx, with a warning),
+/// or none (0, with a warning).
+fn year(digits: &str, raw: &str, span: Span, diagnostics: &mut Vec<Diagnostic>) -> Option<u32> {
+    Some(match digits.len() {
+        4 => digits.parse().ok()?,
         2 => {
-            let y: u32 = t.year_digits.parse().ok()?;
+            let y: u32 = digits.parse().ok()?;
             let full = if y < 50 { 2000 + y } else { 1900 + y };
             diagnostics.push(Diagnostic::warning(
                 "doc_number_two_digit_year",
@@ -192,7 +181,24 @@ fn read_at(text: &str, open: usize, end: usize) -> Option<Found> {
             0
         }
         _ => return None,
-    };
+    })
+}
+
+/// Reads the number whose bracket starts at byte `open` of `text` and whose candidate span
+/// ends at `end`.
+fn read_at(text: &str, open: usize, end: usize) -> Option<Found> {
+    let start = code_start(text, open)?;
+    let code = text.get(start..open)?.trim_end_matches(' ');
+    let span_text = text.get(open..end)?;
+    let (_, t) = tail(span_text).ok()?;
+    if t.serial_digits.is_empty() || t.serial_digits.len() > 6 {
+        return None;
+    }
+    let serial: u32 = t.serial_digits.parse().ok()?;
+    let mut diagnostics = Vec::new();
+    let span = Span::new(start, end);
+    let raw = text.get(start..end)?.to_string();
+    let year = year(&t.year_digits, &raw, span, &mut diagnostics)?;
     if year != 0 && !(1949..=2100).contains(&year) {
         return None;
     }

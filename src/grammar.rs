@@ -288,6 +288,18 @@ pub const QUANTITY_WORDS: GrammarFile = GrammarFile {
     ],
 };
 
+/// Labels of contact lines and the field each fills (read by `recognize::contacts`).
+pub const CONTACTS: GrammarFile = GrammarFile {
+    name: "contacts.txt",
+    contents: include_str!("../grammars/contacts.txt"),
+    min_fields: 2,
+    max_fields: 2,
+    columns: &[
+        Column::Text,
+        Column::OneOf(&["name", "phone", "email", "fax", "address", "phone_or_email"]),
+    ],
+};
+
 /// Every grammar file, for validation.
 pub const FILES: &[&GrammarFile] = &[
     &CHROME,
@@ -307,6 +319,7 @@ pub const FILES: &[&GrammarFile] = &[
     &QUANTITY_STOPLIST,
     &QUANTITY_SUBJECT,
     &QUANTITY_WORDS,
+    &CONTACTS,
 ];
 
 /// The rows of a grammar file: each non-empty, non-comment line split at tabs.

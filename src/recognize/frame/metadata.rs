@@ -115,39 +115,17 @@ pub fn pairs(line: &str, base: usize) -> Vec<Pair> {
     if !may_open_with_key(line) || line.chars().count() > MAX_LINE {
         return Vec::new();
     }
-    let Some(keys) = keys(line) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for (i, &(ks, ke, key, role)) in keys.iter().enumerate() {
-        let vend = keys.get(i + 1).map_or(line.len(), |n| n.0);
-        let raw = line.get(ke..vend).unwrap_or_default();
-        let lead = raw.len()
-            - raw
-                .trim_start_matches(|c: char| is_sep(c) || c == ':')
-                .len();
-        let value = raw.trim_matches(|c: char| is_sep(c) || c == ':');
-        if value.is_empty() {
-            continue;
-        }
-        let vs = base + ke + lead;
-        out.push(Pair {
-            key,
-            role,
-            value: value.to_string(),
-            value_span: Span::new(vs, vs + value.len()),
-            span: Span::new(base + ks, vs + value.len()),
-        });
+    match keys(line) {
+        Some(keys) => values(line, base, &keys),
+        None => Vec::new(),
     }
-    out
 }
 
-/// A key found on a line: its byte range, the key as listed, and its role.
+/// A key found on a line: where it starts and ends, the key as listed, its role.
 type KeyAt = (usize, usize, &'static str, Role);
 
-/// The keys of a metadata line, in order: each stands after a separator or opens the
-/// line, and is followed by a colon, a space, a `|` or the end. `None` when the first key
-/// does not open the line (it is no metadata line).
+/// line = key value { key value }: the keys of a line, in order; `None` when the first
+/// key does not open the line.
 fn keys(line: &str) -> Option<Vec<KeyAt>> {
     let mut keys: Vec<KeyAt> = Vec::new();
     for m in KEY_RE.find_iter(line) {
@@ -188,6 +166,33 @@ fn keys(line: &str) -> Option<Vec<KeyAt>> {
         keys.push((m.start(), m.end(), key, *role));
     }
     Some(keys)
+}
+
+/// value = the text up to the next key, separators and colons trimmed: a pair for each
+/// key with a value.
+fn values(line: &str, base: usize, keys: &[KeyAt]) -> Vec<Pair> {
+    let mut out = Vec::new();
+    for (i, &(ks, ke, key, role)) in keys.iter().enumerate() {
+        let vend = keys.get(i + 1).map_or(line.len(), |n| n.0);
+        let raw = line.get(ke..vend).unwrap_or_default();
+        let lead = raw.len()
+            - raw
+                .trim_start_matches(|c: char| is_sep(c) || c == ':')
+                .len();
+        let value = raw.trim_matches(|c: char| is_sep(c) || c == ':');
+        if value.is_empty() {
+            continue;
+        }
+        let vs = base + ke + lead;
+        out.push(Pair {
+            key,
+            role,
+            value: value.to_string(),
+            value_span: Span::new(vs, vs + value.len()),
+            span: Span::new(base + ks, vs + value.len()),
+        });
+    }
+    out
 }
 
 /// True when the whole line is made of metadata keys (with or without values).

@@ -156,51 +156,53 @@ pub fn find(lines: &[Line], skip: &[bool], before: usize) -> Option<Title> {
         if l.chrome || skip.get(i).copied().unwrap_or(false) || !ends_title(l.text) {
             continue;
         }
-        let Some((s, e)) = title_part(l.text) else {
-            continue;
-        };
-        let acc = l.text.get(s..e).unwrap_or_default().to_string();
-        let (mut acc, start, first) = wrapped(lines, skip, i, acc, l.span.start + s);
-        let kind = title_genre(&acc).map_or(DocKind::Other, |(k, _)| k);
-        let mut last = i;
-        let mut end = l.span.start + e;
-        if e == l.text.len() {
-            if let Some(next) = lines
-                .get(i + 1)
-                .filter(|n| !n.chrome && trailing_note(n.text))
-            {
-                acc.push_str(next.text);
-                last = i + 1;
-                end = next.span.end;
-            }
+        if let Some(t) = title_at(lines, skip, i) {
+            best = Some(t);
         }
-        best = Some(Title {
-            text: acc,
-            span: Span::new(start, end),
-            kind,
-            lines: (first, last),
-            end,
-        });
     }
     best
 }
 
-/// A title ending on line `i` (its text `acc` from byte `start`) joined with the earlier
-/// fragments of a wrapped title, up to three lines back: taken while the title lacks a
-/// verb or has unbalanced brackets, or when the line before is its issuer. The text, its
-/// start and the first line.
-fn wrapped(
-    lines: &[Line],
-    skip: &[bool],
-    i: usize,
-    mut acc: String,
-    mut start: usize,
-) -> (String, usize, usize) {
+/// title = [issuer-line] {fragment-line} title-line [trailing-note]: the title whose
+/// genre word ends line `i`, joined with the fragments wrapped before it and a note such
+/// as (征求意见稿) on the line after.
+fn title_at(lines: &[Line], skip: &[bool], i: usize) -> Option<Title> {
+    let l = lines.get(i)?;
+    let (s, e) = title_part(l.text)?;
+    let mut acc = l.text.get(s..e).unwrap_or_default().to_string();
+    let mut start = l.span.start + s;
+    let first = join_wrapped(lines, skip, i, &mut acc, &mut start);
+    let kind = title_genre(&acc).map_or(DocKind::Other, |(k, _)| k);
+    let mut last = i;
+    let mut end = l.span.start + e;
+    if e == l.text.len() {
+        if let Some(next) = lines
+            .get(i + 1)
+            .filter(|n| !n.chrome && trailing_note(n.text))
+        {
+            acc.push_str(next.text);
+            last = i + 1;
+            end = next.span.end;
+        }
+    }
+    Some(Title {
+        text: acc,
+        span: Span::new(start, end),
+        kind,
+        lines: (first, last),
+        end,
+    })
+}
+
+/// Joins to `acc` (the title on line `i`, starting at `start`) the earlier fragments of a
+/// wrapped title — up to three lines, while its 《》 do not balance or it has no title
+/// verb, or one line naming the issuer — and returns its first line.
+fn join_wrapped(lines: &[Line], skip: &[bool], i: usize, acc: &mut String, start: &mut usize) -> usize {
     let mut first = i;
     while first > 0 && first + 4 > i {
-        let outside = outside_quotes(&acc);
+        let outside = outside_quotes(acc);
         let has_verb = TITLE_VERB.iter().any(|v| outside.contains(v));
-        let need = balance(&acc) < 0 || !has_verb;
+        let need = balance(acc) < 0 || !has_verb;
         let Some(prev) = lines.get(first - 1) else {
             break;
         };
@@ -214,18 +216,18 @@ fn wrapped(
         if ends_title(prev.text) || !fragment_ok(ptext) {
             break;
         }
-        let take_issuer = starts_like_title(&acc) && is_org(ptext);
+        let take_issuer = starts_like_title(acc) && is_org(ptext);
         if !(need || take_issuer) {
             break;
         }
-        acc = format!("{ptext}{acc}");
-        start = prev.span.start + ps;
+        *acc = format!("{ptext}{acc}");
+        *start = prev.span.start + ps;
         first -= 1;
         if take_issuer && !need {
             break;
         }
     }
-    (acc, start, first)
+    first
 }
 
 /// When no line ends in a genre word: the last headline-like line before the body (a news

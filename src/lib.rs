@@ -66,6 +66,7 @@ internal! {
 pub mod synth;
 
 mod bytescan;
+mod chars;
 mod decimal;
 mod encoding;
 mod error;

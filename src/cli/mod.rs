@@ -110,10 +110,12 @@ fn parse(
     common: &Common,
 ) -> io::Result<End> {
     if records {
-        let options = match batch_options(common, false)? {
+        let mut options = match batch_options(common, false)? {
             Ok(o) => o,
             Err(end) => return Ok(end),
         };
+        // Record errors are data, on standard output only.
+        options.report_errors = false;
         let root = match records_root {
             None => None,
             Some(dir) => match std::fs::canonicalize(&dir) {

@@ -249,12 +249,7 @@ fn records(args: &[&str], input: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
+    let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
     finish_within(child, Duration::from_secs(30))
 }
 
@@ -463,7 +458,9 @@ fn parse_stdin(args: &[&str], input: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
+    // A child that refuses its arguments may exit before it reads: a broken pipe here is
+    // part of the answer, not a failure of the test.
+    let _ = child.stdin.take().unwrap().write_all(input);
     finish_within(child, Duration::from_secs(30))
 }
 

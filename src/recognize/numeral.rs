@@ -307,10 +307,11 @@ pub fn leading_integer(s: &str) -> Option<(u64, usize)> {
     None
 }
 
-/// The longest run of numeral characters (or of ASCII digits; full-width digits are
-/// folded to ASCII by normalization) at the start of `s`, read as a whole ordinal: its value and byte length. Unlike [`leading_integer`] the
-/// run is never shortened, so a malformed numeral such as 二三 or 一千百 is rejected rather
-/// than guessed, and a digit-by-digit year (二〇二三) is not an ordinal.
+/// The longest run of numeral characters (or of ASCII digits) at the start of `s`, read as
+/// a whole ordinal: its value and byte length. Unlike [`leading_integer`] the run is never
+/// shortened, so a malformed numeral such as 二三 or 一千百 is rejected rather than
+/// guessed, and a digit-by-digit year (二〇二三) is not an ordinal. `s` is normalized
+/// text, where full-width digits are already ASCII.
 ///
 /// ```
 /// use zhengce::recognize::numeral::leading_ordinal;

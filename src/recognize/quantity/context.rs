@@ -370,6 +370,7 @@ pub fn subject_around(head: &str, tail: &str) -> Option<String> {
 }
 
 /// The subject of a quantity: the phrase before it in its clause, without framing words.
+/// `head` is normalized text (full-width commas folded to `,`).
 ///
 /// ```
 /// use zhengce::recognize::quantity::context::subject;

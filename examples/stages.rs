@@ -113,6 +113,7 @@ fn main() -> std::io::Result<()> {
                 bytes: decoded.text.len() as u64,
                 replaced_invalid: 0,
                 traditional_converted: norm.traditional_converted,
+                format: Default::default(),
             });
             let input = Input::new(&norm.text, &segmented);
             recognize::frame::recognize(&input, &mut doc);

@@ -28,6 +28,7 @@ pub mod decimal;
 pub mod decode;
 mod error;
 pub mod grammar;
+pub mod input;
 pub mod json;
 pub mod model;
 pub mod normalize;
@@ -55,6 +56,9 @@ pub struct Options {
     pub path: Option<String>,
     /// The unit of every span in the result: bytes (default) or chars of the decoded text.
     pub offsets: json::OffsetUnit,
+    /// Read the input as this kind of file instead of telling it by the path's extension
+    /// and the bytes ([`input::format_of`]).
+    pub format: Option<SourceFormat>,
 }
 
 /// Parses one document from its bytes with default options.
@@ -73,6 +77,10 @@ pub fn parse_with(bytes: &[u8], options: &Options) -> Result<Document, Error> {
             return Err(Error::TooLarge { size, limit });
         }
     }
+    match input::format_of(bytes, options.format, options.path.as_deref())? {
+        SourceFormat::Text => {}
+        other => return input::parse(bytes, other, options),
+    }
     let decoded = decode::decode(bytes, options.encoding)?;
     let mut source = Source {
         path: options.path.clone(),
@@ -80,6 +88,7 @@ pub fn parse_with(bytes: &[u8], options: &Options) -> Result<Document, Error> {
         bytes: size,
         replaced_invalid: decoded.replaced,
         traditional_converted: false,
+        format: SourceFormat::Text,
     };
     let mut diagnostics = Vec::new();
     if decoded.replaced > 0 {
@@ -125,6 +134,7 @@ pub fn parse_text(text: &str) -> Document {
         bytes: text.len() as u64,
         replaced_invalid: 0,
         traditional_converted: norm.traditional_converted,
+        format: SourceFormat::Text,
     });
     let input = recognize::Input::new(&norm.text, &segmented);
     recognize::run(&input, &mut doc);

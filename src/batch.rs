@@ -85,9 +85,10 @@ impl Item {
     }
 }
 
-/// The file extensions read from directories by default: `txt`, `md`, `text`.
+/// The file extensions read from directories by default: `txt`, `md`, `text`, `html`,
+/// `htm`, `docx`.
 pub fn default_extensions() -> Vec<String> {
-    ["txt", "md", "text"]
+    ["txt", "md", "text", "html", "htm", "docx"]
         .iter()
         .map(|s| s.to_string())
         .collect()

@@ -71,7 +71,11 @@ struct Common {
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
     /// File extensions read from directories, comma-separated (* for every file).
-    #[arg(long, value_delimiter = ',', default_value = "txt,md,text")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "txt,md,text,html,htm,docx"
+    )]
     ext: Vec<String>,
     /// Unit of span offsets.
     #[arg(long, value_enum, default_value_t = Offsets::Bytes)]
@@ -79,6 +83,9 @@ struct Common {
     /// Read the inputs in this encoding (gbk, gb18030, big5, utf-16le, …) instead of detecting it.
     #[arg(long)]
     encoding: Option<String>,
+    /// Read every input as this kind of file [default: by extension, else by content].
+    #[arg(long, value_enum, value_name = "KIND")]
+    format_in: Option<FormatIn>,
     /// Refuse inputs larger than this many bytes (error code too_large).
     #[arg(long, value_name = "BYTES")]
     max_bytes: Option<u64>,
@@ -94,6 +101,13 @@ struct Common {
 enum Format {
     Json,
     Jsonl,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum FormatIn {
+    Text,
+    Html,
+    Docx,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -247,6 +261,11 @@ fn prepare(
             Offsets::Chars => zhengce::OffsetUnit::Chars,
         },
         max_bytes: common.max_bytes,
+        format: common.format_in.map(|f| match f {
+            FormatIn::Text => zhengce::SourceFormat::Text,
+            FormatIn::Html => zhengce::SourceFormat::Html,
+            FormatIn::Docx => zhengce::SourceFormat::Docx,
+        }),
         ..Default::default()
     };
     if let Some(label) = &common.encoding {

@@ -20,8 +20,6 @@
 //!
 //! Hands on an [`Extracted`] text whose map leads back into the decoded HTML.
 
-use std::borrow::Cow;
-
 use encoding_rs::Encoding;
 use html5gum::{
     DefaultEmitter, Emitter, EndTag, ForwardingEmitter, StartTag, State, Token, Tokenizer,
@@ -35,6 +33,9 @@ use crate::error::Error;
 const PRESCAN: usize = 4096;
 /// Fewest non-space characters a body container must hold to be chosen.
 const MIN_CONTAINER_CHARS: usize = 10;
+
+/// More line boundaries than this inside one table row make it a layout row.
+const LAYOUT_BOUNDARIES: usize = 6;
 
 /// Class or id words that mark portal chrome (compared whole, lowercased, after splitting
 /// class names at `-` and `_`).
@@ -281,8 +282,10 @@ struct Open {
     container: Option<usize>,
     /// Piece index where it began, when it is a heading.
     heading: Option<usize>,
-    /// It is a table row.
-    row: bool,
+    /// It is a table row: the piece index where it began.
+    row: Option<usize>,
+    /// Open table rows around it (a container sets them aside until it ends).
+    rows_outside: usize,
 }
 
 /// A body container: its rank and the pieces inside it.
@@ -307,7 +310,7 @@ struct Meta {
 #[derive(Debug, Default)]
 struct Collector {
     pieces: Vec<Piece>,
-    buf: String,
+    buf: Vec<u8>,
     stack: Vec<Open>,
     skip_depth: usize,
     /// Open `<article>`/`<main>` elements (inside them `<header>` is not chrome).
@@ -318,7 +321,7 @@ struct Collector {
     containers: Vec<Container>,
     headings: Vec<(usize, usize)>,
     metas: Vec<Meta>,
-    title: Option<(String, (usize, usize))>,
+    title: Option<(Vec<u8>, (usize, usize))>,
 }
 
 /// The tokenizer's emitter: forwards tags to html5gum's own emitter and takes the text.
@@ -404,9 +407,8 @@ impl Collector {
     fn text(&mut self, chunk: &[u8], src: (usize, usize), source: &str) {
         if let Some(top) = self.stack.last() {
             if top.name.as_slice() == b"title" && self.title_open() {
-                let text = String::from_utf8_lossy(chunk);
-                let (t, range) = self.title.get_or_insert_with(|| (String::new(), src));
-                t.push_str(&text);
+                let (t, range) = self.title.get_or_insert_with(|| (Vec::new(), src));
+                t.extend_from_slice(chunk);
                 range.1 = src.1;
                 return;
             }
@@ -414,15 +416,25 @@ impl Collector {
         if self.skip_depth > 0 || chunk.is_empty() {
             return;
         }
-        let text: Cow<'_, str> = String::from_utf8_lossy(chunk);
         // A copy of the source maps byte for byte; text after a dropped CR keeps to its tail.
-        let src = match source.get(src.0..src.1) {
-            Some(s) if s.as_bytes() == chunk => src,
-            Some(s) if s.as_bytes().ends_with(chunk) => (src.1 - chunk.len(), src.1),
+        // (The source is sliced as bytes: the tokenizer may hand on part of a character.)
+        let src = match source.as_bytes().get(src.0..src.1) {
+            Some(s) if s == chunk => src,
+            Some(s) if s.ends_with(chunk) => (src.1 - chunk.len(), src.1),
             _ => src,
         };
         let start = self.buf.len();
-        self.buf.push_str(&text);
+        self.buf.extend_from_slice(chunk);
+        let exact = src.1 - src.0 == chunk.len();
+        // A copy that goes on from the previous copy joins it, so a character the
+        // tokenizer split between two chunks is whole again.
+        if let Some(Piece::Text { src: prev, out }) = self.pieces.last_mut() {
+            if exact && out.1 == start && prev.1 == src.0 && prev.1 - prev.0 == out.1 - out.0 {
+                prev.1 = src.1;
+                out.1 = self.buf.len();
+                return;
+            }
+        }
         self.pieces.push(Piece::Text {
             src,
             out: (start, self.buf.len()),
@@ -482,8 +494,8 @@ impl Collector {
         if name == b"article" || name == b"main" {
             self.article_depth += 1;
         }
-        let row = name == b"tr";
-        if row {
+        let row = (name == b"tr").then_some(self.pieces.len());
+        if row.is_some() {
             self.pieces.push(Piece::Break(at));
             self.row_depth += 1;
             self.row_cells = 0;
@@ -497,7 +509,10 @@ impl Collector {
         if skip {
             self.skip_depth += 1;
         }
+        let rows_outside = self.row_depth;
         let container = (rank > 0 && self.skip_depth == 0).then(|| {
+            // A body container's text is its own flow, even inside a layout table.
+            self.row_depth = 0;
             self.containers.push(Container {
                 rank,
                 start: self.pieces.len(),
@@ -515,6 +530,7 @@ impl Collector {
                     container,
                     heading,
                     row,
+                    rows_outside,
                 },
                 at,
             );
@@ -526,6 +542,7 @@ impl Collector {
             container,
             heading,
             row,
+            rows_outside,
         });
     }
 
@@ -551,7 +568,8 @@ impl Collector {
         if open.skip {
             self.skip_depth = self.skip_depth.saturating_sub(1);
         }
-        if open.row {
+        if let Some(row_start) = open.row {
+            self.unless_layout(row_start);
             if self.row_cells > 0 {
                 self.pieces.push(Piece::Synth(at, " |"));
             }
@@ -566,12 +584,33 @@ impl Collector {
         }
         if let Some(c) = open.container.and_then(|c| self.containers.get_mut(c)) {
             c.end = Some(self.pieces.len());
+            self.row_depth = open.rows_outside;
         }
         if let Some(start) = open.heading {
             if self.skip_depth == 0 {
                 self.headings.push((start, self.pieces.len()));
             }
         }
+    }
+
+    /// A row whose cells hold whole paragraphs is page layout, not a table of data: its
+    /// block boundaries end lines again and its cell borders go.
+    fn unless_layout(&mut self, row_start: usize) {
+        let Some(row) = self.pieces.get_mut(row_start..) else {
+            return;
+        };
+        let boundaries = row.iter().filter(|p| matches!(p, Piece::Space(_))).count();
+        if boundaries <= LAYOUT_BOUNDARIES {
+            return;
+        }
+        for p in row {
+            *p = match *p {
+                Piece::Space(at) => Piece::Break(at),
+                Piece::Synth(at, _) => Piece::Space(at),
+                other => other,
+            };
+        }
+        self.row_cells = 0;
     }
 
     fn meta(&mut self, tag: &StartTag<usize>, source: &str) {
@@ -717,7 +756,8 @@ pub fn extract(source: &str) -> Extracted {
 fn render(c: &Collector, source_len: usize) -> Extracted {
     let mut w = Writer::default();
     let title = c.title.as_ref().and_then(|(t, src)| {
-        let clean = page_title(t)?;
+        let t = String::from_utf8_lossy(t);
+        let clean = page_title(&t)?;
         Some(Meta {
             key: "标题",
             name_src: (src.0, src.0),
@@ -763,8 +803,8 @@ fn render(c: &Collector, source_len: usize) -> Extracted {
         for piece in c.pieces.get(start..end).unwrap_or_default() {
             match *piece {
                 Piece::Text { src, out } => {
-                    if let Some(text) = c.buf.get(out.0..out.1) {
-                        w.page_text(text, src);
+                    if let Some(bytes) = c.buf.get(out.0..out.1) {
+                        w.page_text(&String::from_utf8_lossy(bytes), src);
                     }
                 }
                 Piece::Break(at) => w.line_break(at),
@@ -793,10 +833,12 @@ fn chars_in(c: &Collector, start: usize, end: usize) -> usize {
         .unwrap_or_default()
         .iter()
         .map(|p| match *p {
-            Piece::Text { out, .. } => c
-                .buf
-                .get(out.0..out.1)
-                .map_or(0, |t| t.chars().filter(|ch| !ch.is_whitespace()).count()),
+            Piece::Text { out, .. } => c.buf.get(out.0..out.1).map_or(0, |t| {
+                String::from_utf8_lossy(t)
+                    .chars()
+                    .filter(|ch| !ch.is_whitespace())
+                    .count()
+            }),
             _ => 0,
         })
         .sum()

@@ -108,7 +108,7 @@ def build(text):
         counters[ilvl] = value
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]
-        body.append(para(indent + rest, (nums[-1][0], ilvl)))
+        body.append(para(rest, (nums[-1][0], ilvl)))  # the indent is layout, not text
     levels = []
     for ilvl, style in enumerate(order):
         _, _, fmt, lvl_text, suff = STYLES[style]

@@ -41,9 +41,23 @@ def split_doc(text):
         else:
             body = []
     if title is None:
-        first = next((l.strip() for l in lines if l.strip()), "")
-        title = first
+        title = guess_title(lines)
     return title, meta, body
+
+
+TITLE_END = re.compile(r"(通知|意见|方案|办法|规定|决定|报告|总结|细则|规划|计划|公告|通告|批复|函|条例|要点|令)$")
+
+
+def guess_title(lines):
+    """The title a portal would print for a text without a header: its first short line
+    that ends like a title, else a short first line, else none."""
+    head = [l.strip() for l in lines if l.strip()][:6]
+    for line in head:
+        if len(line) <= 80 and TITLE_END.search(line):
+            return line
+    if head and len(head[0]) <= 40 and not head[0].endswith(("。", "；", ";", "：", ":")):
+        return head[0]
+    return ""
 
 
 def inline(line):
@@ -103,7 +117,7 @@ def gov(title, meta, body):
 <title>{html.escape(title)}_政策文件_门户网站</title>
 <meta name="SiteName" content="门户网站"><meta name="ColumnName" content="政策文件">
 <meta name="ArticleTitle" content="{html.escape(title)}">
-<meta name="PubDate" content="{html.escape(date)} 09:30">
+<meta name="PubDate" content="{html.escape(date + " 09:30" if date else "")}">
 <meta name="ContentSource" content="{html.escape(source)}">
 <meta name="Keywords" content="政策,通知">
 <link rel="stylesheet" href="/css/common.css"><style>.pages_content p {{ text-indent: 2em; }}</style>

@@ -26,8 +26,8 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// A small corpus: the seeds (one in GB18030, in a subdirectory), a binary file, a skipped
-/// .html file and an empty one.
+/// A small corpus: the seeds (one in GB18030, in a subdirectory), a binary file, an .html
+/// page and an empty file.
 fn corpus(name: &str) -> PathBuf {
     let dir = scratch(name);
     std::fs::create_dir_all(dir.join("b/c")).unwrap();
@@ -177,7 +177,8 @@ fn directory_gives_one_line_per_input_in_order() {
             "a4.txt",
             "b/binary.txt",
             "b/c/gbk.text",
-            "b/empty.md"
+            "b/empty.md",
+            "b/page.html"
         ],
         "walk is recursive, in name order, default extensions only, one line each"
     );

@@ -6,6 +6,7 @@ mod cases;
 mod cli;
 mod encodings;
 mod fixtures;
+mod formats;
 mod frame_corpus;
 mod fuzz_regressions;
 mod offsets;

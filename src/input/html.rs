@@ -99,73 +99,35 @@ const META_KEYS: &[(&str, &str)] = &[
     ("keywords", "关键词"),
 ];
 
-/// Elements whose content is never text of the document.
-const SKIPPED: &[&[u8]] = &[
-    b"script",
-    b"style",
-    b"noscript",
-    b"template",
-    b"iframe",
-    b"object",
-    b"svg",
-    b"canvas",
-    b"select",
-    b"button",
-    b"textarea",
-    b"head",
-    b"nav",
-    b"aside",
-    b"map",
-];
+/// How an element takes part in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// No end tag (`<br>`, `<img>`, `<meta>` …).
+    Void,
+    /// Its content is never text of the document (scripts, styles, forms, navigation).
+    Skipped,
+    /// It starts and ends lines.
+    Block,
+    /// Inline: text flows through it.
+    Inline,
+}
 
-/// Elements that start and end lines.
-const BLOCKS: &[&[u8]] = &[
-    b"address",
-    b"article",
-    b"blockquote",
-    b"body",
-    b"center",
-    b"dd",
-    b"details",
-    b"dir",
-    b"div",
-    b"dl",
-    b"dt",
-    b"fieldset",
-    b"figcaption",
-    b"figure",
-    b"form",
-    b"h1",
-    b"h2",
-    b"h3",
-    b"h4",
-    b"h5",
-    b"h6",
-    b"hgroup",
-    b"html",
-    b"li",
-    b"main",
-    b"menu",
-    b"ol",
-    b"p",
-    b"pre",
-    b"section",
-    b"summary",
-    b"table",
-    b"tbody",
-    b"thead",
-    b"tfoot",
-    b"ul",
-    b"caption",
-    b"header",
-    b"footer",
-];
-
-/// Elements that have no end tag.
-const VOID: &[&[u8]] = &[
-    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param",
-    b"source", b"track", b"wbr",
-];
+/// The kind of an element, by its (lowercase) name.
+fn kind(name: &[u8]) -> Kind {
+    match name {
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
+        | b"meta" | b"param" | b"source" | b"track" | b"wbr" => Kind::Void,
+        b"script" | b"style" | b"noscript" | b"template" | b"iframe" | b"object" | b"svg"
+        | b"canvas" | b"select" | b"button" | b"textarea" | b"head" | b"nav" | b"aside"
+        | b"map" => Kind::Skipped,
+        b"address" | b"article" | b"blockquote" | b"body" | b"center" | b"dd" | b"details"
+        | b"dir" | b"div" | b"dl" | b"dt" | b"fieldset" | b"figcaption" | b"figure" | b"form"
+        | b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" | b"hgroup" | b"html" | b"li" | b"main"
+        | b"menu" | b"ol" | b"p" | b"pre" | b"section" | b"summary" | b"table" | b"tbody"
+        | b"thead" | b"tfoot" | b"ul" | b"caption" | b"header" | b"footer" => Kind::Block,
+        _ => Kind::Inline,
+    }
+}
 
 /// Decodes a page: a BOM, else its declared charset, else detection (see the module doc).
 pub fn decode_page<'a>(
@@ -418,9 +380,9 @@ impl Collector {
         }
         // A copy of the source maps byte for byte; text after a dropped CR keeps to its tail.
         // (The source is sliced as bytes: the tokenizer may hand on part of a character.)
+        // (A CR read as LF keeps its length, and its place.)
         let src = match source.as_bytes().get(src.0..src.1) {
-            Some(s) if s == chunk => src,
-            Some(s) if s.ends_with(chunk) => (src.1 - chunk.len(), src.1),
+            Some(s) if s.len() != chunk.len() && s.ends_with(chunk) => (src.1 - chunk.len(), src.1),
             _ => src,
         };
         let start = self.buf.len();
@@ -464,10 +426,11 @@ impl Collector {
             self.boundary(at);
             return;
         }
-        if VOID.contains(&name) {
+        let element = kind(name);
+        if element == Kind::Void {
             return;
         }
-        let mut chrome = SKIPPED.contains(&name)
+        let mut chrome = element == Kind::Skipped
             || ((name == b"header" || name == b"footer") && self.article_depth == 0);
         let mut rank = 0;
         let mut titled = false;
@@ -476,7 +439,7 @@ impl Collector {
                 continue;
             }
             for (whole, word) in words(&value.value) {
-                chrome |= CHROME_WORDS.contains(&String::from_utf8_lossy(&word).as_ref());
+                chrome |= CHROME_WORDS.iter().any(|w| w.as_bytes() == word.as_slice());
                 titled |= word.as_slice() == b"title";
                 if whole {
                     if let Some(&(_, r)) = CONTAINERS.iter().find(|(c, _)| c.as_bytes() == word) {
@@ -488,7 +451,7 @@ impl Collector {
         if name == b"title" && self.title_open() {
             chrome = false;
         }
-        if BLOCKS.contains(&name) {
+        if element == Kind::Block {
             self.boundary(at);
         }
         if name == b"article" || name == b"main" {
@@ -576,7 +539,7 @@ impl Collector {
             self.row_depth = self.row_depth.saturating_sub(1);
             self.row_cells = 0;
             self.pieces.push(Piece::Break(at));
-        } else if BLOCKS.contains(&name) {
+        } else if kind(name) == Kind::Block {
             self.boundary(at);
         }
         if name == b"article" || name == b"main" {
@@ -767,30 +730,28 @@ fn render(c: &Collector, source_len: usize) -> Extracted {
     });
     let has_title = c.metas.iter().any(|m| m.key == "标题");
     let metas = c.metas.iter().chain(title.iter().filter(|_| !has_title));
-    for (key, _) in META_KEYS.iter().map(|(_, k)| (k, ())) {
+    for (_, key) in META_KEYS {
         for m in metas.clone().filter(|m| m.key == *key) {
             w.push(m.key, m.name_src);
             w.push("：", (m.name_src.1, m.name_src.1));
-            let exact = m.value_src.1 - m.value_src.0 == m.value.len();
-            let src = if exact { m.value_src } else { m.value_src };
-            w.push(&m.value, src);
+            // A value without entities maps byte for byte, any other as a whole.
+            w.push(&m.value, m.value_src);
             w.line_break(m.value_src.1);
         }
     }
+    let counts = char_counts(c);
+    let chars_in = |start: usize, end: usize| {
+        let at = |i: usize| counts.get(i).copied().unwrap_or(0);
+        at(end).saturating_sub(at(start))
+    };
     let best = c
         .containers
         .iter()
         .enumerate()
-        .filter(|(_, k)| {
-            chars_in(c, k.start, k.end.unwrap_or(c.pieces.len())) >= MIN_CONTAINER_CHARS
-        })
-        .max_by_key(|(i, k)| {
-            (
-                k.rank,
-                chars_in(c, k.start, k.end.unwrap_or(c.pieces.len())),
-                usize::MAX - i,
-            )
-        });
+        .map(|(i, k)| (i, k, chars_in(k.start, k.end.unwrap_or(c.pieces.len()))))
+        .filter(|&(_, _, n)| n >= MIN_CONTAINER_CHARS)
+        .max_by_key(|&(i, k, n)| (k.rank, n, usize::MAX - i))
+        .map(|(i, k, _)| (i, k));
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     match best {
         Some((_, k)) => {
@@ -804,7 +765,10 @@ fn render(c: &Collector, source_len: usize) -> Extracted {
             match *piece {
                 Piece::Text { src, out } => {
                     if let Some(bytes) = c.buf.get(out.0..out.1) {
-                        w.page_text(&String::from_utf8_lossy(bytes), src);
+                        match simdutf8::basic::from_utf8(bytes) {
+                            Ok(text) => w.page_text(text, src),
+                            Err(_) => w.page_text(&String::from_utf8_lossy(bytes), src),
+                        }
                     }
                 }
                 Piece::Break(at) => w.line_break(at),
@@ -819,29 +783,30 @@ fn render(c: &Collector, source_len: usize) -> Extracted {
         }
         w.line_break(source_len);
     }
-    let _ = source_len;
     Extracted {
         text: w.text,
         map: w.map,
     }
 }
 
-/// Non-space characters of the text pieces in `[start, end)`.
-fn chars_in(c: &Collector, start: usize, end: usize) -> usize {
-    c.pieces
-        .get(start..end)
-        .unwrap_or_default()
-        .iter()
-        .map(|p| match *p {
-            Piece::Text { out, .. } => c.buf.get(out.0..out.1).map_or(0, |t| {
-                String::from_utf8_lossy(t)
-                    .chars()
-                    .filter(|ch| !ch.is_whitespace())
+/// Non-space characters of the text pieces before each piece: `counts[i]` for
+/// `pieces[..i]`, so a container's count is one subtraction. Characters are counted as
+/// UTF-8 lead bytes that are not ASCII white space.
+fn char_counts(c: &Collector) -> Vec<usize> {
+    let mut counts = Vec::with_capacity(c.pieces.len() + 1);
+    let mut total = 0;
+    counts.push(0);
+    for p in &c.pieces {
+        if let Piece::Text { out, .. } = *p {
+            total += c.buf.get(out.0..out.1).map_or(0, |t| {
+                t.iter()
+                    .filter(|&&b| (b & 0xC0) != 0x80 && !b.is_ascii_whitespace())
                     .count()
-            }),
-            _ => 0,
-        })
-        .sum()
+            });
+        }
+        counts.push(total);
+    }
+    counts
 }
 
 /// A `<title>` without the site name portals append (`…的通知_某某市人民政府`): the

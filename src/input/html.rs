@@ -351,16 +351,17 @@ impl Extractor<'_> {
 }
 
 /// The words of a class or id value: each class name whole, and its parts at `-` and `_`.
-fn words(value: &[u8]) -> impl Iterator<Item = (bool, Vec<u8>)> + '_ {
+/// Compared without case (the word lists are lowercase).
+fn words(value: &[u8]) -> impl Iterator<Item = (bool, &[u8])> + '_ {
     value
         .split(|b| b.is_ascii_whitespace())
         .filter(|w| !w.is_empty())
         .flat_map(|class| {
-            let whole = std::iter::once((true, class.to_ascii_lowercase()));
+            let whole = std::iter::once((true, class));
             let parts = class
                 .split(|&b| b == b'-' || b == b'_')
                 .filter(|p| !p.is_empty() && p.len() < class.len())
-                .map(|p| (false, p.to_ascii_lowercase()));
+                .map(|p| (false, p));
             whole.chain(parts)
         })
 }
@@ -439,10 +440,15 @@ impl Collector {
                 continue;
             }
             for (whole, word) in words(&value.value) {
-                chrome |= CHROME_WORDS.iter().any(|w| w.as_bytes() == word.as_slice());
-                titled |= word.as_slice() == b"title";
+                chrome |= CHROME_WORDS
+                    .iter()
+                    .any(|w| w.as_bytes().eq_ignore_ascii_case(word));
+                titled |= word.eq_ignore_ascii_case(b"title");
                 if whole {
-                    if let Some(&(_, r)) = CONTAINERS.iter().find(|(c, _)| c.as_bytes() == word) {
+                    if let Some(&(_, r)) = CONTAINERS
+                        .iter()
+                        .find(|(c, _)| c.as_bytes().eq_ignore_ascii_case(word))
+                    {
                         rank = rank.max(r);
                     }
                 }

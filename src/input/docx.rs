@@ -215,7 +215,8 @@ fn read_numbering(xml: &str) -> Result<Numbering, Error> {
 fn read_styles(xml: &str) -> Result<HashMap<String, (u32, usize)>, Error> {
     let mut reader = Reader::from_str(xml);
     // style id → (own numId, own ilvl, basedOn)
-    let mut raw: HashMap<String, (Option<u32>, Option<usize>, Option<String>)> = HashMap::new();
+    type Own = (Option<u32>, Option<usize>, Option<String>);
+    let mut raw: HashMap<String, Own> = HashMap::new();
     let mut current: Option<String> = None;
     loop {
         let event = reader
@@ -310,11 +311,7 @@ fn read_document(
                     continue;
                 }
                 match name {
-                    "txbxContent" | "Fallback" | "moveFrom" | "del" => {
-                        if !empty {
-                            skip = 1;
-                        }
-                    }
+                    "txbxContent" | "Fallback" | "moveFrom" | "del" if !empty => skip = 1,
                     "p" => {
                         para = Some(Para::default());
                         if empty {

@@ -373,7 +373,7 @@ impl Numbering {
             let resets = match restart {
                 None => true,
                 Some(0) => false,
-                Some(after) => ilvl as u32 + 1 <= after,
+                Some(after) => (ilvl as u32) < after,
             };
             if resets {
                 *slot = None;

@@ -81,7 +81,7 @@ pub(crate) fn parse(
     let mut diagnostics = Vec::new();
     let (mut doc, encoding, replaced, source) = match format {
         SourceFormat::Html | SourceFormat::Text => {
-            let decoded = html::decode_page(bytes, options.encoding)?;
+            let decoded = html::decode_page(bytes, options.encoding.map(crate::Encoding::inner))?;
             if decoded.replaced > 0 {
                 diagnostics.push(Diagnostic::warning(
                     "invalid_bytes_replaced",

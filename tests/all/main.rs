@@ -4,6 +4,7 @@
 mod cases;
 #[cfg(feature = "cli")]
 mod cli;
+mod contacts;
 mod encodings;
 mod fixtures;
 mod formats;
@@ -17,3 +18,4 @@ mod responsibilities;
 mod schema;
 mod sections;
 mod sections_prop;
+mod spans;

@@ -9,24 +9,30 @@
 //!
 //! A unit heading makes its unit responsible for the items under it; under a group heading
 //! (a unit word with 相关/有关/各) every item that starts with a unit and a colon is that
-//! unit's. Each is recorded with the phrase 开展 and the path of the section it heads.
+//! unit's. Each is recorded with the phrase 开展 and a span on the heading of its section;
+//! the assembler attaches the section's path.
 
+use std::sync::LazyLock;
+
+use crate::grammar;
 use crate::model::{Responsibility, Section};
 use crate::recognize::department::is_unit;
 use crate::span::Span;
 
 /// Activity words that close a department heading, longest first.
-const ACTIVITY: &[&str] = &["开展的主要活动", "开展的活动", "主要活动", "的活动", "活动"];
+static ACTIVITY: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| grammar::words(&grammar::RESPONSIBILITY, "activity"));
 
 /// The phrase recorded for a department heading.
 const PHRASE: &str = "开展";
 
 /// Words that make a heading's unit a group of units.
-const GROUP: &[&str] = &["相关", "有关", "各"];
+static GROUP: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| grammar::words(&grammar::RESPONSIBILITY, "group"));
 
 /// The heading up to its first colon or 。.
 fn title(heading: &str) -> &str {
-    let end = heading.find([':', '：', '。']).unwrap_or(heading.len());
+    let end = heading.find([':', '。']).unwrap_or(heading.len());
     heading.get(..end).unwrap_or_default().trim()
 }
 
@@ -46,7 +52,7 @@ fn locate(text: &str, section: &Section, needle: &str) -> Span {
 
 fn record(text: &str, section: &Section, unit: &str, raw: &str) -> Responsibility {
     Responsibility {
-        section: Some(section.path.clone()),
+        section: None,
         departments: vec![unit.to_string()],
         lead: Vec::new(),
         support: Vec::new(),
@@ -76,7 +82,7 @@ fn walk(text: &str, sections: &[Section], out: &mut Vec<Responsibility>) {
                     let has_colon = !at.is_empty()
                         && text
                             .get(at.end..)
-                            .is_some_and(|r| r.trim_start().starts_with([':', '：']));
+                            .is_some_and(|r| r.trim_start().starts_with(':'));
                     if has_colon {
                         out.push(record(text, c, name, name));
                     }

@@ -15,7 +15,7 @@
 //!
 //! A standing instruction inside a clause (`以下均需各区人民政府落实,不再列出`) becomes the
 //! clause's `scope_note`, and every later responsibility of the same document gets its units
-//! in `implied`. Hands on `doc.responsibilities` in text order, spans in the normalized text;
+//! in `implied`. Hands on `responsibilities` in text order, spans in the normalized text;
 //! the assembler attaches the section path where `section` is None.
 
 pub mod clause;
@@ -23,9 +23,9 @@ pub mod headings;
 mod scan;
 pub mod table;
 
-use super::Input;
-use crate::model::{Document, Responsibility};
-use crate::recognize::department::{is_close, is_open};
+use super::{Findings, Input};
+use crate::chars::{closer, is_close, is_open};
+use crate::model::{Embedded, Responsibility};
 use crate::span::Span;
 
 use clause::{parse, parse_sentence, strip_label, Parsed};
@@ -33,15 +33,15 @@ use clause::{parse, parse_sentence, strip_label, Parsed};
 /// Longest parenthetical, in bytes, read as one clause.
 const MAX_CLAUSE_BYTES: usize = 3000;
 
-/// Fills `doc.responsibilities`.
-pub fn recognize(input: &Input<'_>, doc: &mut Document) {
-    let mut found = parentheticals(input, &section_starts(&doc.sections));
+/// Adds the responsibilities of the text.
+pub fn recognize(input: &Input<'_>, findings: &mut Findings) {
+    let mut found = parentheticals(input, &section_starts(input.sections));
     found.extend(trailing_sentences(input, &found));
     found.extend(table::recognize(input));
-    found.extend(headings::recognize(input.text, &doc.sections));
+    found.extend(headings::recognize(input.text, input.sections));
     found.sort_by_key(|r| (r.span.start, r.span.end));
-    apply_scope_notes(&mut found, doc);
-    doc.responsibilities.extend(found);
+    apply_scope_notes(&mut found, &input.frame.embedded);
+    findings.responsibilities.extend(found);
 }
 
 /// Builds a responsibility from a parsed clause.
@@ -56,17 +56,6 @@ pub(crate) fn build(parsed: Parsed, raw: &str, span: Span) -> Responsibility {
         implied: Vec::new(),
         raw: raw.to_string(),
         span,
-    }
-}
-
-/// The closing bracket that matches `open`.
-fn closer(open: char) -> char {
-    match open {
-        '(' => ')',
-        '（' => '）',
-        '〔' => '〕',
-        '【' => '】',
-        _ => ']',
     }
 }
 
@@ -170,7 +159,7 @@ fn sentences(text: &str, line: Span) -> Vec<Span> {
 fn trim_span(text: &str, span: Span) -> Span {
     let s = span.slice(text).unwrap_or_default();
     let lead = s.len() - s.trim_start().len();
-    let body = s.trim().trim_end_matches(['。', ';', ',', '；', '，']);
+    let body = s.trim().trim_end_matches(['。', ';', ',']);
     Span::new(span.start + lead, span.start + lead + body.len())
 }
 
@@ -188,6 +177,26 @@ fn may_hold_clause(text: &str, line: Span, places: &scan::Places, candidates: &[
         return clause::has_cue_without_spaces(s);
     }
     clause::has_cue_in_line(s, line.start, candidates)
+}
+
+/// A labelled sentence `sp` on body line `index` with the labelled lines that follow it
+/// (配合部门:… under 牵头部门:…): its span, and the index of the first line after it.
+fn labelled_run(
+    text: &str,
+    body: &[&crate::segment::Line],
+    index: usize,
+    sp: Span,
+) -> (Span, usize) {
+    let mut end = body.get(index).map_or(sp.end, |l| l.content.end);
+    let mut after = index + 1;
+    while let Some(l) = body.get(after) {
+        if strip_label(l.text(text)).is_none() {
+            break;
+        }
+        end = l.content.end;
+        after += 1;
+    }
+    (trim_span(text, Span::new(sp.start, end)), after)
 }
 
 /// Clauses without brackets: labelled sentences, and a closing units-and-role sentence.
@@ -226,17 +235,7 @@ fn trailing_sentences(input: &Input<'_>, taken: &[Responsibility]) -> Vec<Respon
                 continue;
             }
             if strip_label(sentence).is_some() {
-                // Labelled lines that follow (配合部门:… under 牵头部门:…) belong to it.
-                let mut end = line.content.end;
-                let mut after = index + 1;
-                while let Some(l) = body.get(after) {
-                    if strip_label(l.text(text)).is_none() {
-                        break;
-                    }
-                    end = l.content.end;
-                    after += 1;
-                }
-                let tail = trim_span(text, Span::new(sp.start, end));
+                let (tail, after) = labelled_run(text, &body, index, sp);
                 if overlaps(tail) || tail.len() > MAX_CLAUSE_BYTES {
                     continue;
                 }
@@ -258,7 +257,7 @@ fn trailing_sentences(input: &Input<'_>, taken: &[Responsibility]) -> Vec<Respon
 
 /// Gives every responsibility after a standing instruction the units it implies, up to the
 /// end of the (embedded) document that holds the instruction.
-fn apply_scope_notes(found: &mut [Responsibility], doc: &Document) {
+fn apply_scope_notes(found: &mut [Responsibility], embedded: &[Embedded]) {
     let mut implied: Vec<String> = Vec::new();
     let mut until = 0usize;
     for r in found.iter_mut() {
@@ -278,8 +277,7 @@ fn apply_scope_notes(found: &mut [Responsibility], doc: &Document) {
             .unwrap_or_default();
         if !units.is_empty() {
             implied = units;
-            until = doc
-                .embedded
+            until = embedded
                 .iter()
                 .find(|e| e.span.start <= r.span.start && r.span.start < e.span.end)
                 .map_or(usize::MAX, |e| e.span.end);

@@ -38,10 +38,7 @@ fn inputs() -> Vec<(String, String, Vec<u8>)> {
 }
 
 fn parse(path: &str, bytes: &[u8]) -> usize {
-    let options = Options {
-        path: Some(path.to_string()),
-        ..Default::default()
-    };
+    let options = Options::default().path(path);
     zhengce::parse_with(bytes, &options).map_or(0, |d| d.sections.len() + d.quantities.len())
 }
 

@@ -18,10 +18,7 @@ fn main() {
     };
     let n: usize = args.get(2).and_then(|v| v.parse().ok()).unwrap_or(200);
     let bytes = std::fs::read(file).unwrap_or_default();
-    let options = zhengce::Options {
-        path: Some(file.clone()),
-        ..Default::default()
-    };
+    let options = zhengce::Options::default().path(file.as_str());
     let start = Instant::now();
     let mut found = 0;
     for _ in 0..n {

@@ -201,7 +201,7 @@ fn summary_counts_errors_by_code() {
     let err = stderr(&o);
     let summary = err.lines().last().unwrap();
     assert!(
-        summary.contains("8 inputs, 6 parsed, 2 errors (io 1, not_text 1)"),
+        summary.contains("9 inputs, 7 parsed, 2 errors (io 1, not_text 1)"),
         "summary accounts for every input by code: {err}"
     );
     assert!(

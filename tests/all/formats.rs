@@ -13,10 +13,7 @@ const LAYOUTS: [&str; 4] = ["gov", "trs", "zoom", "html5"];
 
 fn parse(path: &str) -> Result<Document, zhengce::Error> {
     let bytes = std::fs::read(path).unwrap();
-    let options = Options {
-        path: Some(path.to_string()),
-        ..Default::default()
-    };
+    let options = Options::default().path(path);
     zhengce::parse_with(&bytes, &options)
 }
 
@@ -167,10 +164,7 @@ fn refused_and_broken_files_have_their_codes() {
         "a page cut short still reads up to the cut"
     );
     // Named .docx but not a zip at all.
-    let options = Options {
-        path: Some("x.docx".into()),
-        ..Default::default()
-    };
+    let options = Options::default().path("x.docx");
     assert_eq!(
         zhengce::parse_with("关于".as_bytes(), &options)
             .unwrap_err()
@@ -191,10 +185,7 @@ fn cut_and_garbled_inputs_never_panic() {
     ];
     for path in inputs {
         let bytes = std::fs::read(path).unwrap();
-        let options = Options {
-            path: Some(path.to_string()),
-            ..Default::default()
-        };
+        let options = Options::default().path(path);
         let step = (bytes.len() / 40).max(1);
         for cut in (0..bytes.len()).step_by(step) {
             let _ = zhengce::parse_with(&bytes[..cut], &options);
@@ -220,11 +211,9 @@ fn char_offsets_index_the_page() {
     let src = zhengce::input::html::decode_page(&bytes, None)
         .unwrap()
         .text;
-    let options = Options {
-        path: Some(path.into()),
-        offsets: zhengce::OffsetUnit::Chars,
-        ..Default::default()
-    };
+    let options = Options::default()
+        .path(path)
+        .offsets(zhengce::OffsetUnit::Chars);
     let doc = zhengce::parse_with(&bytes, &options).unwrap();
     let title = doc.title.unwrap();
     let chars: Vec<char> = src.chars().collect();

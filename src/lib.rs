@@ -67,7 +67,6 @@ internal! {
 #[doc(hidden)]
 pub mod synth;
 
-pub mod batch;
 mod bytescan;
 mod chars;
 mod decimal;
@@ -75,6 +74,8 @@ mod encoding;
 mod error;
 pub mod json;
 pub mod model;
+#[cfg(feature = "parallel")]
+pub mod parallel;
 mod span;
 pub mod table;
 

@@ -370,7 +370,7 @@ fn an_unwritable_stdout_is_exit_1_with_a_message() {
 #[test]
 fn no_inputs_and_absurd_worker_counts_are_usage_errors() {
     let dir = scratch("only-html");
-    std::fs::write(dir.join("page.html"), "关于的通知").unwrap();
+    std::fs::write(dir.join("page.rtf"), "关于的通知").unwrap();
     let o = run(&["parse", dir.to_str().unwrap()]);
     assert_eq!(
         o.status.code(),

@@ -65,7 +65,6 @@ internal! {
 #[doc(hidden)]
 pub mod synth;
 
-pub mod batch;
 mod bytescan;
 mod chars;
 mod decimal;
@@ -73,6 +72,8 @@ mod encoding;
 mod error;
 pub mod json;
 pub mod model;
+#[cfg(feature = "parallel")]
+pub mod parallel;
 mod span;
 pub mod table;
 

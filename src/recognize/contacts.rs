@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 use super::{Findings, Input};
 use crate::grammar;
 use crate::model::{Contact, TextSpan};
-use crate::normalize::is_han;
+use crate::chars::{self, is_han};
 use crate::segment::Segmented;
 use crate::span::Span;
 
@@ -153,25 +153,13 @@ fn label_before(text: &str, colon: usize) -> Option<(Field, usize)> {
     opens.then_some((field, start))
 }
 
-/// True for a character that may stand between two fields, or before the first.
+/// True for a character that may stand between two fields, or before the first: white
+/// space, a bracket, a separator (, ; 、) or a list bullet (• * · -).
 fn is_gap(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t'
-            | '\n'
-            | '\r'
-            | ','
-            | ';'
-            | '、'
-            | '('
-            | ')'
-            | '['
-            | '【'
-            | '•'
-            | '*'
-            | '·'
-            | '-'
-    )
+    c.is_whitespace()
+        || chars::is_open(c)
+        || chars::is_close(c)
+        || matches!(c, ',' | ';' | '、' | '•' | '*' | '·' | '-')
 }
 
 /// True when the offset lies on a body line.

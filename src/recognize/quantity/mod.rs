@@ -69,6 +69,8 @@ pub(crate) struct Words {
     one_words: Vec<&'static str>,
     /// Scale words and their factors, first match wins.
     pub(crate) scales: Vec<(&'static str, i128)>,
+    /// The first bytes of the scale words.
+    pub(crate) scale_leads: chars::ByteSet,
 }
 
 /// The words of the quantity grammar.
@@ -79,6 +81,14 @@ pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| {
         "target" => Some(QuantityKind::Target),
         _ => None,
     };
+    let scales: Vec<(&'static str, i128)> = grammar::pairs(file, "scale")
+        .into_iter()
+        .filter_map(|(w, k)| Some((w, k.parse().ok()?)))
+        .collect();
+    let mut scale_leads = chars::ByteSet::new();
+    for b in scales.iter().filter_map(|(w, _)| w.as_bytes().first()) {
+        scale_leads.insert(*b);
+    }
     Words {
         genres: grammar::pairs(file, "genre")
             .into_iter()
@@ -90,10 +100,8 @@ pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| {
         open_ranges: grammar::pairs(file, "open_range"),
         one_units: grammar::words(file, "one_unit"),
         one_words: grammar::words(file, "one_word"),
-        scales: grammar::pairs(file, "scale")
-            .into_iter()
-            .filter_map(|(w, k)| Some((w, k.parse().ok()?)))
-            .collect(),
+        scales,
+        scale_leads,
     }
 });
 

@@ -271,7 +271,16 @@ fn read_chinese(s: &str) -> Option<Number> {
 /// Multiplies out a scale word after the number and the digits of a 1万600 tail.
 fn apply_scale(s: &str, n: &mut Number) {
     let rest = s.get(n.len..).unwrap_or_default();
-    for &(word, k) in &super::WORDS.scales {
+    let words = &*super::WORDS;
+    // Most numbers are followed by no scale word: its first byte says so.
+    if !rest
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| words.scale_leads.contains(b))
+    {
+        return;
+    }
+    for &(word, k) in &words.scales {
         if let Some(after) = rest.strip_prefix(word) {
             let Some(v) = n.value.checked_mul_int(k) else {
                 return;

@@ -34,6 +34,7 @@ pub mod normalize;
 pub mod recognize;
 pub mod segment;
 pub mod span;
+mod spark;
 #[doc(hidden)]
 pub mod synth;
 pub mod table;
@@ -43,6 +44,7 @@ pub use error::Error;
 pub use json::OffsetUnit;
 pub use model::*;
 pub use span::Span;
+pub use spark::spark_schema;
 
 /// How to parse.
 #[derive(Debug, Clone, Default)]

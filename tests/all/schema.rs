@@ -4,7 +4,7 @@ use zhengce::Document;
 
 /// The ```json example of SCHEMA.md.
 fn schema_md_example() -> serde_json::Value {
-    let md = include_str!("../SCHEMA.md");
+    let md = include_str!("../../SCHEMA.md");
     let start = md.find("```json").expect("SCHEMA.md has a json example") + "```json".len();
     let len = md[start..].find("```").expect("the example is closed");
     serde_json::from_str(&md[start..start + len]).expect("the example is valid JSON")

@@ -4,7 +4,7 @@
 use zhengce::model::{Comparator, Quantity, QuantityKind};
 use zhengce::Decimal;
 
-const CASES: &str = include_str!("../fixtures/cases/quantities.tsv");
+const CASES: &str = include_str!("../../fixtures/cases/quantities.tsv");
 
 fn comparator(s: &str) -> Comparator {
     match s {

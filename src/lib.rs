@@ -65,13 +65,15 @@ internal! {
 #[doc(hidden)]
 pub mod synth;
 
-pub mod batch;
 mod bytescan;
+mod chars;
 mod decimal;
 mod encoding;
 mod error;
 pub mod json;
 pub mod model;
+#[cfg(feature = "parallel")]
+pub mod parallel;
 mod span;
 mod spark;
 pub mod table;

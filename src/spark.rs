@@ -22,13 +22,13 @@
 //!
 //! Spark's JSON reader keeps an object or array read into a `string` field as its JSON
 //! text, so nothing is lost where the schema stops. Every field is nullable: a line is a
-//! document or an error record (`{"source": …, "error": {"code", "message"}}`), and the
-//! top level also has that record's `error` field, null for a document.
+//! document or an error record (`{"line"?: N, "source": …, "error": {"code", "message"}}`),
+//! and the top level also has that record's `error` and `line` fields, null for a document.
 
 use serde_json::{json, Map, Value};
 
 /// The Spark `StructType` (JSON form) of one output line: every field of a document, and
-/// `error` (`code`, `message`) of an error record.
+/// `error` (`code`, `message`) and `line` (records mode) of an error record.
 ///
 /// ```
 /// let schema = zhengce::spark_schema();
@@ -56,6 +56,7 @@ pub fn spark_schema() -> Value {
         _ => Vec::new(),
     };
     fields.push(field("error", error_type()));
+    fields.push(field("line", Value::from("long")));
     sort_fields(&mut fields);
     struct_type(fields)
 }
@@ -287,6 +288,7 @@ mod tests {
             .map(|p| p.keys().cloned().collect())
             .unwrap_or_default();
         expected.push("error".into());
+        expected.push("line".into());
         expected.sort();
         assert_eq!(names, expected, "one column per document field, plus error");
     }

@@ -53,12 +53,13 @@ def parse_with_package(files: DataFrame) -> DataFrame:
     )
 
 
-def parse_with_cli(spark: SparkSession, paths: List[str], cli: str) -> DataFrame:
-    """Recipe 2: records mode of the binary, by absolute path (RDD.pipe passes no PATH)."""
-    records = spark.sparkContext.parallelize(paths, 2).map(
-        lambda p: json.dumps({"id": p, "path": p}, ensure_ascii=False)
+def parse_with_cli(spark: SparkSession, root: str, names: List[str], cli: str) -> DataFrame:
+    """Recipe 2: records mode of the binary, by absolute path (RDD.pipe passes no PATH),
+    reading the files `names` under `root` (path records are read under --records-root)."""
+    records = spark.sparkContext.parallelize(names, 2).map(
+        lambda name: json.dumps({"id": name, "path": name}, ensure_ascii=False)
     )
-    lines = records.pipe(f"{cli} parse --records -j 1 --quiet")
+    lines = records.pipe(f"{cli} parse --records --records-root {root} -j 1 --quiet")
     with_id = StructType([StructField("id", StringType())] + SCHEMA.fields)
     return spark.read.schema(with_id).json(lines)
 
@@ -89,9 +90,9 @@ def main() -> None:
     ).show(3, truncate=60)
     cli = args.cli or shutil.which("zhengce")
     if cli:
-        local = [p.removeprefix("file:") for p in paths]
+        local = [os.path.relpath(p.removeprefix("file:"), notices) for p in paths]
         for n, batch in enumerate([local[:half], local[half:]], 1):
-            docs = parse_with_cli(spark, batch, os.path.abspath(cli))
+            docs = parse_with_cli(spark, notices, batch, os.path.abspath(cli))
             docs.write.mode("overwrite").parquet(os.path.join(args.out, "cli", f"batch={n}"))
         back = spark.read.parquet(os.path.join(args.out, "cli"))
         print(f"cli: {len(local)} inputs, {back.count()} rows, "

@@ -18,6 +18,7 @@ use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::types::{PyDict, PyList, PyString};
+use zhengce::parallel::{self, Flow, Window};
 use zhengce::table::TableKind;
 use zhengce::{Document, Source};
 
@@ -32,11 +33,6 @@ create_exception!(
     "An input that gives no document: its `code` is stable (`not_text`, `too_large`, \
      `unknown_encoding`, `io`) and `message` says why."
 );
-
-/// Results allowed in flight per worker in `parse_files`, as the CLI allows.
-const WINDOW_PER_JOB: usize = 16;
-/// At least this many results in flight in `parse_files`.
-const MIN_WINDOW: usize = 32;
 
 /// The library's error as a `zhengce.Error` with `code` and `message` set.
 fn error(py: Python<'_>, e: &zhengce::Error) -> PyErr {
@@ -157,6 +153,18 @@ fn failed_source(path: String, bytes: u64) -> Source {
 /// Reads and parses one file, reporting its path as given.
 fn load(path: &Path, options: &zhengce::Options) -> Result<Document, Failure> {
     let name = path.display().to_string();
+    // As the command line does: a file over the limit is refused before it is read.
+    if let Some(limit) = options.max_bytes {
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.is_file() && meta.len() > limit {
+                let size = meta.len();
+                return Err((
+                    failed_source(name, 0),
+                    zhengce::Error::TooLarge { size, limit },
+                ));
+            }
+        }
+    }
     let bytes = std::fs::read(path).map_err(|e| (failed_source(name.clone(), 0), e.into()))?;
     let mut options = options.clone();
     options.path = Some(name.clone());
@@ -252,21 +260,21 @@ fn parse_files(
         Some(n) => n,
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let window = (jobs * WINDOW_PER_JOB).max(MIN_WINDOW);
     let (sender, results) = mpsc::sync_channel(jobs);
     std::thread::Builder::new()
         .name("zhengce-parse-files".into())
         .spawn(move || {
-            let _ = zhengce::batch::ordered_map(
+            let _ = parallel::ordered_map(
                 paths.iter(),
                 jobs,
-                window,
+                Window::for_workers(jobs),
+                |_| 0,
                 |path| load(path, &options),
                 |result| {
                     // The iterator was dropped: stop parsing.
                     Ok(match sender.send(result) {
-                        Ok(()) => zhengce::batch::Flow::Continue,
-                        Err(_) => zhengce::batch::Flow::Stop,
+                        Ok(()) => Flow::Continue,
+                        Err(_) => Flow::Stop,
                     })
                 },
             );

@@ -67,12 +67,13 @@ def test_package_recipe_one_row_per_input_and_batches_merge(spark, notices, tmp_
 
 def test_cli_recipe_with_the_fixed_schema(spark, notices, tmp_path, cli):
     job = load_example()
-    paths = sorted(str(p) for p in notices.iterdir())
+    names = sorted(p.name for p in notices.iterdir())
     out = tmp_path / "piped"
-    half = len(paths) // 2
-    for n, batch in enumerate([paths[:half], paths[half:]], 1):
-        job.parse_with_cli(spark, batch, os.path.abspath(cli)).write.parquet(str(out / f"batch={n}"))
+    half = len(names) // 2
+    for n, batch in enumerate([names[:half], names[half:]], 1):
+        docs = job.parse_with_cli(spark, str(notices), batch, os.path.abspath(cli))
+        docs.write.parquet(str(out / f"batch={n}"))
     back = spark.read.parquet(str(out))
     rows = back.select("id", "error.code").collect()
-    assert sorted(r.id for r in rows) == paths
+    assert sorted(r.id for r in rows) == names
     assert [r.code for r in rows if r.code] == ["not_text"]

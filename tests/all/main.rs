@@ -4,6 +4,8 @@
 mod cases;
 #[cfg(feature = "cli")]
 mod cli;
+#[cfg(all(feature = "cli", unix))]
+mod cli_hostile;
 mod contacts;
 mod encodings;
 mod fixtures;

@@ -51,6 +51,8 @@ internal! {
     mod decode;
     /// Lexicons compiled in from `grammars/`.
     mod grammar;
+    /// Stage 0: what kind of file the bytes are; the text of a page or a Word file.
+    mod input;
     /// Stage 2: the normalized view and its offset map.
     mod normalize;
     /// Stage 4: the recognizers.
@@ -106,6 +108,9 @@ pub struct Options {
     pub path: Option<String>,
     /// The unit of every span in the result: bytes (default) or chars of the decoded text.
     pub offsets: OffsetUnit,
+    /// Read the input as this kind of file instead of telling it by the path's extension
+    /// and the bytes (an `<html>` tag, a zip signature).
+    pub format: Option<SourceFormat>,
 }
 
 impl Options {
@@ -132,6 +137,12 @@ impl Options {
         self.offsets = unit;
         self
     }
+
+    /// Reads the input as `format` (text, an HTML page, a Word file) whatever its name.
+    pub fn format(mut self, format: SourceFormat) -> Self {
+        self.format = Some(format);
+        self
+    }
 }
 
 /// Parses one document from its bytes with default options.
@@ -150,6 +161,10 @@ pub fn parse_with(bytes: &[u8], options: &Options) -> Result<Document, Error> {
             return Err(Error::TooLarge { size, limit });
         }
     }
+    match input::format_of(bytes, options.format, options.path.as_deref())? {
+        SourceFormat::Text => {}
+        other => return input::parse(bytes, other, options),
+    }
     let decoded = decode::decode(bytes, options.encoding.map(Encoding::inner))?;
     let mut source = Source {
         path: options.path.clone(),
@@ -157,6 +172,7 @@ pub fn parse_with(bytes: &[u8], options: &Options) -> Result<Document, Error> {
         bytes: size,
         replaced_invalid: decoded.replaced,
         traditional_converted: false,
+        format: SourceFormat::Text,
     };
     let mut diagnostics = Vec::new();
     if decoded.replaced > 0 {
@@ -202,6 +218,7 @@ pub fn parse_text(text: &str) -> Document {
         bytes: text.len() as u64,
         replaced_invalid: 0,
         traditional_converted: norm.traditional_converted,
+        format: SourceFormat::Text,
     };
     let frame = recognize::frame::recognize(&norm.text, &segmented);
     let outline = recognize::sections::recognize(&norm.text, &segmented, &frame);

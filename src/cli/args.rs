@@ -75,7 +75,11 @@ pub enum Command {
         /// Files, directories (walked recursively) or - for standard input.
         inputs: Vec<PathBuf>,
         /// File extensions read from directories, comma-separated (* for every file).
-        #[arg(long, value_delimiter = ',', default_value = "txt,md,text")]
+        #[arg(
+            long,
+            value_delimiter = ',',
+            default_value = "txt,md,text,html,htm,docx"
+        )]
         ext: Vec<String>,
         /// Refuse inputs larger than this many bytes (error code too_large).
         #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
@@ -106,13 +110,20 @@ pub struct Common {
           value_parser = clap::value_parser!(u16).range(1..=i64::from(MAX_JOBS)))]
     pub jobs: Option<u16>,
     /// File extensions read from directories, comma-separated (* for every file).
-    #[arg(long, value_delimiter = ',', default_value = "txt,md,text")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "txt,md,text,html,htm,docx"
+    )]
     pub ext: Vec<String>,
     /// Unit of span offsets.
     #[arg(long, value_enum, default_value_t = Offsets::Bytes)]
     pub offsets: Offsets,
     #[arg(long, long_help = ENCODING_HELP, help = "Read the inputs in this encoding (gbk, gb18030, big5, utf-16le, …; see --help)")]
     pub encoding: Option<String>,
+    /// Read every input as this kind of file [default: by extension, else by content].
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub format_in: Option<FormatIn>,
     /// Refuse inputs larger than this many bytes (error code too_large); the input is not
     /// read past the limit.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
@@ -123,6 +134,17 @@ pub struct Common {
     /// No progress bar and no summary.
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// `--format-in`: the kind of every input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatIn {
+    /// Plain text (UTF-8, GB18030, Big5, UTF-16).
+    Text,
+    /// An HTML page.
+    Html,
+    /// A Word file (.docx).
+    Docx,
 }
 
 /// `parse --format`.

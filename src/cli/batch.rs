@@ -200,6 +200,7 @@ pub fn failed_source(path: Option<String>, bytes: u64) -> Source {
         bytes,
         replaced_invalid: 0,
         traditional_converted: false,
+        format: Default::default(),
     }
 }
 

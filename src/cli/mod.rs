@@ -18,7 +18,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 
-use args::{Cli, Command, Common, Format, Offsets, Table, TableFmt};
+use args::{Cli, Command, Common, Format, FormatIn, Offsets, Table, TableFmt};
 use batch::{BatchOptions, OutputFormat, Summary};
 use inputs::Item;
 use output::Output;
@@ -250,6 +250,11 @@ fn batch_options(common: &Common, several: bool) -> io::Result<Result<BatchOptio
         Offsets::Chars => zhengce::OffsetUnit::Chars,
     };
     parse.max_bytes = Some(common.max_bytes);
+    parse.format = common.format_in.map(|f| match f {
+        FormatIn::Text => zhengce::SourceFormat::Text,
+        FormatIn::Html => zhengce::SourceFormat::Html,
+        FormatIn::Docx => zhengce::SourceFormat::Docx,
+    });
     if let Some(label) = &common.encoding {
         match zhengce::Encoding::for_label(label) {
             Ok(enc) => parse.encoding = Some(enc),

@@ -26,8 +26,8 @@ pub(crate) fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// A small corpus: the seeds (one in GB18030, in a subdirectory), a binary file, a skipped
-/// .html file and an empty one.
+/// A small corpus: the seeds (one in GB18030, in a subdirectory), a binary file, an .html
+/// page and an empty file.
 fn corpus(name: &str) -> PathBuf {
     let dir = scratch(name);
     std::fs::create_dir_all(dir.join("b/c")).unwrap();
@@ -184,7 +184,8 @@ fn directory_gives_one_line_per_input_in_order() {
             "a4.txt",
             "b/binary.txt",
             "b/c/gbk.text",
-            "b/empty.md"
+            "b/empty.md",
+            "b/page.html"
         ],
         "walk is recursive, in name order, default extensions only, one line each"
     );
@@ -207,7 +208,7 @@ fn summary_counts_errors_by_code() {
     let err = stderr(&o);
     let summary = err.lines().last().unwrap();
     assert!(
-        summary.contains("8 inputs, 6 parsed, 2 errors (io 1, not_text 1)"),
+        summary.contains("9 inputs, 7 parsed, 2 errors (io 1, not_text 1)"),
         "summary accounts for every input by code: {err}"
     );
     assert!(

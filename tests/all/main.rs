@@ -9,6 +9,7 @@ mod cli_hostile;
 mod contacts;
 mod encodings;
 mod fixtures;
+mod formats;
 mod frame_corpus;
 mod fuzz_regressions;
 mod offsets;

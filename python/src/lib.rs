@@ -147,6 +147,7 @@ fn failed_source(path: String, bytes: u64) -> Source {
         bytes,
         replaced_invalid: 0,
         traditional_converted: false,
+        format: Default::default(),
     }
 }
 

@@ -77,6 +77,7 @@ pub mod model;
 #[cfg(feature = "parallel")]
 pub mod parallel;
 mod span;
+mod spark;
 pub mod table;
 
 pub use decimal::Decimal;
@@ -85,6 +86,7 @@ pub use error::Error;
 pub use json::{to_json, OffsetUnit};
 pub use model::*;
 pub use span::Span;
+pub use spark::spark_schema;
 
 /// How to parse: `Options::default()` and its setters.
 ///

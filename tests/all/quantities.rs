@@ -1,7 +1,7 @@
 //! Quantities over a table of real phrasings (fixtures/cases/quantities.tsv) and over the
 //! seed documents (fixtures/seeds/).
 
-use zhengce::model::{Comparator, Quantity, QuantityKind};
+use zhengce::model::{Comparator, Direction, Quantity, QuantityKind};
 use zhengce::Decimal;
 
 const CASES: &str = include_str!("../../fixtures/cases/quantities.tsv");
@@ -47,8 +47,8 @@ fn row_failure(f: &[&str]) -> Option<String> {
     if q.value_max != max {
         out.push(format!("value_max {:?} != {:?}", q.value_max, max));
     }
-    let unit = if f[3] == "-" { "" } else { f[3] };
-    if q.unit != unit {
+    let unit = (f[3] != "-").then_some(f[3]);
+    if q.unit.as_deref() != unit {
         out.push(format!("unit {:?} != {unit:?}", q.unit));
     }
     if f[4] != "-" && q.comparator != comparator(f[4]) {
@@ -69,7 +69,16 @@ fn row_failure(f: &[&str]) -> Option<String> {
                     out.push(format!("approximate {} != {v}", q.approximate));
                 }
             }
-            Some(("direction", v)) => out.push(format!("direction {v}: not yet read")),
+            Some(("direction", v)) => {
+                let got = match q.direction {
+                    Some(Direction::Up) => "up",
+                    Some(Direction::Down) => "down",
+                    None => "-",
+                };
+                if got != v {
+                    out.push(format!("direction {got} != {v}"));
+                }
+            }
             _ => panic!("unknown check {check:?} in the case table"),
         }
     }
@@ -139,7 +148,8 @@ fn seed(prefix: &str) -> String {
 
 fn find<'a>(qs: &'a [Quantity], value: &str, unit: &str) -> Option<&'a Quantity> {
     let v = Decimal::parse(value).unwrap();
-    qs.iter().find(|q| q.value == v && q.unit == unit)
+    qs.iter()
+        .find(|q| q.value == v && q.unit.as_deref() == Some(unit))
 }
 
 #[test]
@@ -160,7 +170,7 @@ fn seed_003_has_the_mtbf_target_and_nothing_from_its_footer() {
     assert!(
         doc.quantities
             .iter()
-            .all(|q| !q.unit.is_empty() || q.value.to_string().len() < 7),
+            .all(|q| q.unit.is_some() || q.value.to_string().len() < 7),
         "no phone or QQ number is read as an amount"
     );
 }
@@ -179,7 +189,7 @@ fn seed_001_has_its_targets_and_statistics() {
     let qs = &doc.quantities;
     let rates: Vec<_> = qs
         .iter()
-        .filter(|q| q.unit == "%" && q.value == Decimal::from_int(100))
+        .filter(|q| q.unit.as_deref() == Some("%") && q.value == Decimal::from_int(100))
         .collect();
     assert_eq!(rates.len(), 3, "seed 001 has three 100% rates");
     for q in &rates {
@@ -228,7 +238,7 @@ fn seed_004_reads_nothing_from_dates_or_hotlines() {
     let doc = zhengce::parse_text(&seed("004_"));
     for q in &doc.quantities {
         assert!(
-            q.unit != "年" || q.value.to_f64() < 1900.0,
+            q.unit.as_deref() != Some("年") || q.value.to_f64() < 1900.0,
             "no year is a quantity: {}",
             q.raw
         );

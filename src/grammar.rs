@@ -298,6 +298,7 @@ pub const QUANTITY_WORDS: GrammarFile = GrammarFile {
             "range",
             "open_range",
             "one_unit",
+            "one_word",
             "scale",
             "scale_unit",
             "half_unit",

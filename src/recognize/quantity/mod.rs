@@ -68,6 +68,8 @@ pub(crate) struct Words {
     open_ranges: Vec<(&'static str, &'static str)>,
     /// Units a lone 一 may count.
     one_units: Vec<&'static str>,
+    /// Words before a lone 一 that make it part of a word.
+    one_words: Vec<&'static str>,
     /// Scale words and their factors, first match wins.
     pub(crate) scales: Vec<(&'static str, i128)>,
     /// Units a bare scale word may count (千个).
@@ -100,6 +102,7 @@ pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| {
         ranges: grammar::words(file, "range"),
         open_ranges: grammar::pairs(file, "open_range"),
         one_units: grammar::words(file, "one_unit"),
+        one_words: grammar::words(file, "one_word"),
         scales: grammar::pairs(file, "scale")
             .into_iter()
             .filter_map(|(w, k)| Some((w, k.parse().ok()?)))

@@ -208,7 +208,7 @@ fn scaled_amount(s: &str, j: usize, n1: &number::Number) -> bool {
 /// may count (十元, 千个; not 万家, 百年).
 fn bare_numeral_counts(rest: &str, n: &number::Number, unit: &str, head: &str) -> bool {
     let one = rest.starts_with('一') && n.len == '一'.len_utf8();
-    let after_word = head.ends_with(['的', '这', '那', '每', '同', '统', '唯', '之']);
+    let after_word = WORDS.one_words.iter().any(|w| head.ends_with(w));
     if one && (after_word || !WORDS.one_units.contains(&unit)) {
         return false;
     }

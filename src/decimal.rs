@@ -99,6 +99,42 @@ impl Decimal {
         self.to_string().parse().unwrap_or(f64::NAN)
     }
 
+    /// The mantissa and scale: the value is `mantissa × 10^-scale`.
+    pub fn parts(self) -> (i128, u32) {
+        (self.mantissa, self.scale)
+    }
+
+    /// The place value of the last non-zero digit (300 → 100, 1700 → 100, 2.5 → 0.1), 1
+    /// for zero: the step a vague figure stays below (300余 is under 400).
+    ///
+    /// ```
+    /// use zhengce::Decimal;
+    /// assert_eq!(Decimal::from_int(300).last_place().to_string(), "100");
+    /// assert_eq!(Decimal::parse("2.5").unwrap().last_place().to_string(), "0.1");
+    /// ```
+    pub fn last_place(self) -> Self {
+        if self.mantissa == 0 {
+            return Decimal::from_int(1);
+        }
+        let mut m = self.mantissa;
+        let mut place: i128 = 1;
+        while m % 10 == 0 {
+            m /= 10;
+            place *= 10;
+        }
+        Decimal {
+            mantissa: place,
+            scale: self.scale,
+        }
+        .reduced()
+    }
+
+    /// True when the `f64` written to JSON reads back as this exact value.
+    pub fn fits_f64(self) -> bool {
+        let f = self.to_f64();
+        f.is_finite() && Decimal::parse(&format!("{f}")) == Some(self)
+    }
+
     /// True when the value is a whole number.
     pub fn is_integer(self) -> bool {
         self.scale == 0

@@ -217,9 +217,25 @@ pub const RESPONSIBILITY: GrammarFile = GrammarFile {
 pub const UNITS: GrammarFile = GrammarFile {
     name: "units.txt",
     contents: include_str!("../grammars/units.txt"),
-    min_fields: 2,
-    max_fields: 2,
-    columns: &[Column::Text, Column::Text],
+    min_fields: 3,
+    max_fields: 4,
+    columns: &[
+        Column::Text,
+        Column::Text,
+        Column::OneOf(&[
+            "unit",
+            "count",
+            "prefix",
+            "base",
+            "length",
+            "area",
+            "per",
+            "symbol-prefix",
+            "symbol-base",
+            "symbol",
+        ]),
+        Column::Text,
+    ],
 };
 
 /// Comparator words around a quantity (read by `recognize::quantity::comparator`).
@@ -230,7 +246,7 @@ pub const COMPARATORS: GrammarFile = GrammarFile {
     max_fields: 4,
     columns: &[
         Column::Text,
-        Column::OneOf(&["before", "after"]),
+        Column::OneOf(&["before", "after", "vague-after", "vague-before", "not-vague"]),
         Column::OneOf(&["=", ">=", ">", "<=", "<", "~", "floor"]),
         Column::OneOf(&["approx", "exact"]),
     ],
@@ -276,6 +292,7 @@ pub const QUANTITY_WORDS: GrammarFile = GrammarFile {
     columns: &[
         Column::OneOf(&[
             "genre",
+            "opening",
             "issuing",
             "joiner",
             "range",
@@ -283,10 +300,22 @@ pub const QUANTITY_WORDS: GrammarFile = GrammarFile {
             "one_unit",
             "one_word",
             "scale",
+            "scale_unit",
+            "half_unit",
+            "sign_after",
         ]),
         Column::Text,
         Column::Text,
     ],
+};
+
+/// Words that make a figure a change up or down (read by `recognize::quantity::comparator`).
+pub const QUANTITY_DIRECTION: GrammarFile = GrammarFile {
+    name: "quantity_direction.txt",
+    contents: include_str!("../grammars/quantity_direction.txt"),
+    min_fields: 2,
+    max_fields: 2,
+    columns: &[Column::Text, Column::OneOf(&["up", "down", "none"])],
 };
 
 /// Labels of contact lines and the field each fills (read by `recognize::contacts`).
@@ -320,6 +349,7 @@ pub const FILES: &[&GrammarFile] = &[
     &QUANTITY_STOPLIST,
     &QUANTITY_SUBJECT,
     &QUANTITY_WORDS,
+    &QUANTITY_DIRECTION,
     &CONTACTS,
 ];
 

@@ -232,6 +232,13 @@ pub fn parse_text(text: &str) -> Document {
     let found = recognize::run(&input);
     let mut doc = assemble::document(source, frame, tree, found, &norm);
     norm.add_diagnostics(&mut doc.diagnostics);
+    // A quantity's raw is the text printed under its span, in simplified script like every
+    // text of the document, its width kept (８２，２２５元 stays full-width).
+    for q in &mut doc.quantities {
+        if let Some(raw) = text.get(q.span.start..q.span.end) {
+            q.raw = normalize::t2s::to_simplified(raw);
+        }
+    }
     doc
 }
 

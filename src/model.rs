@@ -346,6 +346,17 @@ pub enum QuantityKind {
     Statistic,
 }
 
+/// Which way a figure that is a change goes: 下降2.7% is the figure 2.7 going down, 同比增长
+/// 8.5% the figure 8.5 going up. A level reached (降至35微克/立方米, 提高到73%) has none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// A rise (增长, 提高, 增加).
+    Up,
+    /// A fall (下降, 降低, 减少).
+    Down,
+}
+
 /// How a quantity's value relates to the real figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 pub enum Comparator {
@@ -381,12 +392,15 @@ pub struct Quantity {
     pub value: Decimal,
     /// Upper end of a range.
     pub value_max: Option<Decimal>,
-    /// Unit or measure word ("%", "个百分点", "家", "元", …).
-    pub unit: String,
+    /// Unit or measure word ("%", "个百分点", "家", "元", …); `None` when the figure has
+    /// none (月活跃用户数达6.97亿).
+    pub unit: Option<String>,
     /// Relation to the real figure.
     pub comparator: Comparator,
-    /// True for 约/左右/近/余/多.
+    /// True for 约/左右/近/余/多/数百 and for a fraction rounded to two places (三分之二).
     pub approximate: bool,
+    /// The way a change goes (下降2.7%: down), `None` for a figure that is no change.
+    pub direction: Option<Direction>,
     /// Year or date by which a target is due.
     pub deadline: Option<String>,
     /// The phrase that names what is measured.

@@ -1,7 +1,7 @@
 //! Quantities over a table of real phrasings (fixtures/cases/quantities.tsv) and over the
 //! seed documents (fixtures/seeds/).
 
-use zhengce::model::{Comparator, Quantity, QuantityKind};
+use zhengce::model::{Comparator, Direction, Quantity, QuantityKind};
 use zhengce::Decimal;
 
 const CASES: &str = include_str!("../../fixtures/cases/quantities.tsv");
@@ -22,56 +22,109 @@ fn quantities(text: &str) -> Vec<Quantity> {
     zhengce::parse_text(text).quantities
 }
 
+/// What one row of the case table says of the first quantity of its sentence; `None` when
+/// the row is read right.
+fn row_failure(f: &[&str]) -> Option<String> {
+    let text = f[0];
+    let found = quantities(text);
+    if f.get(1) == Some(&"none") {
+        return (!found.is_empty())
+            .then(|| format!("{text}: expected no quantity, found {:?}", found[0].raw));
+    }
+    assert!(
+        (6..=7).contains(&f.len()),
+        "case row {f:?} should have six or seven fields"
+    );
+    let Some(q) = found.first() else {
+        return Some(format!("{text}: expected a quantity, found none"));
+    };
+    let mut out = Vec::new();
+    let value = Decimal::parse(f[1]).expect("case value is a decimal");
+    if q.value != value {
+        out.push(format!("value {} != {}", q.value, f[1]));
+    }
+    let max = (f[2] != "-").then(|| Decimal::parse(f[2]).expect("case value_max"));
+    if q.value_max != max {
+        out.push(format!("value_max {:?} != {:?}", q.value_max, max));
+    }
+    let unit = (f[3] != "-").then_some(f[3]);
+    if q.unit.as_deref() != unit {
+        out.push(format!("unit {:?} != {unit:?}", q.unit));
+    }
+    if f[4] != "-" && q.comparator != comparator(f[4]) {
+        out.push(format!("comparator {:?} != {}", q.comparator, f[4]));
+    }
+    let kind = match f[5] {
+        "target" => Some(QuantityKind::Target),
+        "statistic" => Some(QuantityKind::Statistic),
+        _ => None,
+    };
+    if kind.is_some_and(|k| k != q.kind) {
+        out.push(format!("kind {:?} != {}", q.kind, f[5]));
+    }
+    for check in f.get(6).map_or("", |s| *s).split_whitespace() {
+        match check.split_once('=') {
+            Some(("approximate", v)) => {
+                if q.approximate.to_string() != v {
+                    out.push(format!("approximate {} != {v}", q.approximate));
+                }
+            }
+            Some(("direction", v)) => {
+                let got = match q.direction {
+                    Some(Direction::Up) => "up",
+                    Some(Direction::Down) => "down",
+                    None => "-",
+                };
+                if got != v {
+                    out.push(format!("direction {got} != {v}"));
+                }
+            }
+            _ => panic!("unknown check {check:?} in the case table"),
+        }
+    }
+    (!out.is_empty()).then(|| format!("{text}: {}", out.join(", ")))
+}
+
 #[test]
 fn case_table_reads_right() {
-    let mut checked = 0;
+    // (class, rows, rows read right) in file order.
+    let mut classes: Vec<(&str, usize, usize)> = Vec::new();
     let mut failures = Vec::new();
+    let mut known_wrong = false;
+    let mut checked = 0;
     for line in CASES.lines() {
+        if let Some(class) = line.strip_prefix("# -- ") {
+            classes.push((class.trim(), 0, 0));
+            continue;
+        }
+        if line.starts_with("# known wrong:") {
+            known_wrong = true;
+            continue;
+        }
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
         let f: Vec<&str> = line.split('\t').collect();
-        let text = f[0];
-        let found = quantities(text);
+        let failure = row_failure(&f);
         checked += 1;
-        if f.get(1) == Some(&"none") {
-            if !found.is_empty() {
-                failures.push(format!(
-                    "{text}: expected no quantity, found {:?}",
-                    found[0].raw
-                ));
-            }
-            continue;
+        if let Some(c) = classes.last_mut() {
+            c.1 += 1;
+            c.2 += usize::from(failure.is_none());
         }
-        assert_eq!(f.len(), 6, "case row {line:?} should have six fields");
-        let Some(q) = found.first() else {
-            failures.push(format!("{text}: expected a quantity, found none"));
-            continue;
-        };
-        let value = Decimal::parse(f[1]).expect("case value is a decimal");
-        if q.value != value {
-            failures.push(format!("{text}: value {} != {}", q.value, f[1]));
+        match failure {
+            Some(m) if !known_wrong => failures.push(m),
+            Some(m) => println!("known wrong: {m}"),
+            None => {}
         }
-        let max = (f[2] != "-").then(|| Decimal::parse(f[2]).expect("case value_max"));
-        if q.value_max != max {
-            failures.push(format!("{text}: value_max {:?} != {:?}", q.value_max, max));
-        }
-        let unit = if f[3] == "-" { "" } else { f[3] };
-        if q.unit != unit {
-            failures.push(format!("{text}: unit {:?} != {unit:?}", q.unit));
-        }
-        if f[4] != "-" && q.comparator != comparator(f[4]) {
-            failures.push(format!("{text}: comparator {:?} != {}", q.comparator, f[4]));
-        }
-        let kind = match f[5] {
-            "target" => Some(QuantityKind::Target),
-            "statistic" => Some(QuantityKind::Statistic),
-            _ => None,
-        };
-        if kind.is_some_and(|k| k != q.kind) {
-            failures.push(format!("{text}: kind {:?} != {}", q.kind, f[5]));
-        }
+        known_wrong = false;
     }
+    for (class, n, ok) in &classes {
+        println!("{ok:4}/{n:<4} {class}");
+    }
+    let (n, ok) = classes
+        .iter()
+        .fold((0, 0), |(n, ok), c| (n + c.1, ok + c.2));
+    println!("{ok:4}/{n:<4} all rows read exactly");
     assert!(
         checked >= 100,
         "the case table should hold at least 100 phrasings, has {checked}"
@@ -95,7 +148,8 @@ fn seed(prefix: &str) -> String {
 
 fn find<'a>(qs: &'a [Quantity], value: &str, unit: &str) -> Option<&'a Quantity> {
     let v = Decimal::parse(value).unwrap();
-    qs.iter().find(|q| q.value == v && q.unit == unit)
+    qs.iter()
+        .find(|q| q.value == v && q.unit.as_deref() == Some(unit))
 }
 
 #[test]
@@ -116,7 +170,7 @@ fn seed_003_has_the_mtbf_target_and_nothing_from_its_footer() {
     assert!(
         doc.quantities
             .iter()
-            .all(|q| !q.unit.is_empty() || q.value.to_string().len() < 7),
+            .all(|q| q.unit.is_some() || q.value.to_string().len() < 7),
         "no phone or QQ number is read as an amount"
     );
 }
@@ -135,7 +189,7 @@ fn seed_001_has_its_targets_and_statistics() {
     let qs = &doc.quantities;
     let rates: Vec<_> = qs
         .iter()
-        .filter(|q| q.unit == "%" && q.value == Decimal::from_int(100))
+        .filter(|q| q.unit.as_deref() == Some("%") && q.value == Decimal::from_int(100))
         .collect();
     assert_eq!(rates.len(), 3, "seed 001 has three 100% rates");
     for q in &rates {
@@ -184,7 +238,7 @@ fn seed_004_reads_nothing_from_dates_or_hotlines() {
     let doc = zhengce::parse_text(&seed("004_"));
     for q in &doc.quantities {
         assert!(
-            q.unit != "年" || q.value.to_f64() < 1900.0,
+            q.unit.as_deref() != Some("年") || q.value.to_f64() < 1900.0,
             "no year is a quantity: {}",
             q.raw
         );

@@ -5,16 +5,22 @@
 //! a target ("达到90%以上") and a plain report for a statistic ("上网人数达10.32亿人"), so
 //! it is handed on as [`Relation::Floor`] and settled once the kind is known.
 //!
+//! Vague words ride on the number: 余/多/几 between a number and its scale or unit
+//! (300余万, 1700多家: more than the figure), 数/几 before a bare scale (数百亿: from one to
+//! ten of the scale), except where 数 ends a noun (株数十倍). Direction words before the
+//! number (`grammars/quantity_direction.txt`) say a figure is a change up or down
+//! (下降2.7%).
+//!
 //! ```bnf
-//! quantity = before? number approx? unit after?
-//! approx   = "余" | "多"                       ; 800余家, 1700多家: ">" and approximate
+//! quantity = direction? before? number vague? unit after?
+//! vague    = "余" | "多" | "几"                 ; 800余家, 1700多家: ">" and approximate
 //! ```
 
 use std::sync::LazyLock;
 
 use crate::chars::ByteSet;
 use crate::grammar;
-use crate::model::Comparator;
+use crate::model::{Comparator, Direction};
 
 /// What a comparator word says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +46,14 @@ pub struct Word {
 struct Words {
     before: Vec<Word>,
     after: Vec<Word>,
+    /// 余, 多, 几 after a number.
+    vague_after: Vec<Word>,
+    /// 数, 几 before a bare scale.
+    vague_before: Vec<&'static str>,
+    /// Nouns that end in a vague-before word (人数, 株数).
+    not_vague: Vec<&'static str>,
+    /// Direction words, longest first (`None`: a word that only looks like one).
+    directions: Vec<(&'static str, Option<Direction>)>,
     /// The last bytes of the before-words.
     last: ByteSet,
     /// The first bytes of the after-words.
@@ -50,6 +64,7 @@ struct Words {
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let mut before = Vec::new();
     let mut after = Vec::new();
+    let (mut vague_after, mut vague_before, mut not_vague) = (Vec::new(), Vec::new(), Vec::new());
     for row in grammar::entries(grammar::COMPARATORS.contents) {
         let (Some(&text), Some(&pos), Some(&rel), Some(&approx)) =
             (row.first(), row.get(1), row.get(2), row.get(3))
@@ -64,12 +79,26 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             relation,
             approximate: approx == "approx",
         };
-        if pos == "before" {
-            before.push(word);
-        } else {
-            after.push(word);
+        match pos {
+            "before" => before.push(word),
+            "after" => after.push(word),
+            "vague-after" => vague_after.push(word),
+            "vague-before" => vague_before.push(text),
+            _ => not_vague.push(text),
         }
     }
+    let mut directions: Vec<(&'static str, Option<Direction>)> =
+        grammar::entries(grammar::QUANTITY_DIRECTION.contents)
+            .filter_map(|row| {
+                let way = match *row.get(1)? {
+                    "up" => Some(Direction::Up),
+                    "down" => Some(Direction::Down),
+                    _ => None,
+                };
+                Some((*row.first()?, way))
+            })
+            .collect();
+    directions.sort_by_key(|d| std::cmp::Reverse(d.0.len()));
     before.sort_by_key(|w| std::cmp::Reverse(w.text.len()));
     after.sort_by_key(|w| std::cmp::Reverse(w.text.len()));
     let mut last = ByteSet::new();
@@ -83,6 +112,10 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     Words {
         before,
         after,
+        vague_after,
+        vague_before,
+        not_vague,
+        directions,
         last,
         first,
     }
@@ -146,4 +179,57 @@ pub fn after(tail: &str) -> Option<Word> {
         .iter()
         .copied()
         .find(|w| super::has_prefix(tail, w.text))
+}
+
+/// The vague word (余, 多, 几) that starts right after a number.
+///
+/// ```
+/// use zhengce::recognize::quantity::comparator::vague_after;
+/// assert_eq!(vague_after("余万元").map(|w| w.text), Some("余"));
+/// assert!(vague_after("万元").is_none());
+/// ```
+pub fn vague_after(tail: &str) -> Option<Word> {
+    WORDS
+        .vague_after
+        .iter()
+        .copied()
+        .find(|w| super::has_prefix(tail, w.text))
+}
+
+/// The vague word (数, 几) that ends `head`, right before a bare scale, unless it ends a
+/// noun (株数十倍 is ten times the 株数).
+///
+/// ```
+/// use zhengce::recognize::quantity::comparator::vague_before;
+/// assert_eq!(vague_before("撬动社会资本数"), Some("数"));
+/// assert_eq!(vague_before("补种盗伐花木株数"), None);
+/// ```
+pub fn vague_before(head: &str) -> Option<&'static str> {
+    let words = &*WORDS;
+    if words.not_vague.iter().any(|w| super::has_suffix(head, w)) {
+        return None;
+    }
+    words
+        .vague_before
+        .iter()
+        .copied()
+        .find(|w| super::has_suffix(head, w))
+}
+
+/// The direction a change word ending `head` gives the figure after it (下降 → down;
+/// 降至, a level reached, none).
+///
+/// ```
+/// use zhengce::model::Direction;
+/// use zhengce::recognize::quantity::comparator::direction;
+/// assert_eq!(direction("同比下降"), Some(Direction::Down));
+/// assert_eq!(direction("新增"), None);
+/// assert_eq!(direction("降至"), None);
+/// ```
+pub fn direction(head: &str) -> Option<Direction> {
+    WORDS
+        .directions
+        .iter()
+        .find(|(w, _)| super::has_suffix(head, w))
+        .and_then(|&(_, way)| way)
 }

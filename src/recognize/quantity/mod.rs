@@ -31,18 +31,19 @@
 pub mod comparator;
 pub mod context;
 pub mod number;
+pub mod read;
 pub mod unit;
 
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::{Findings, Input};
 use crate::chars::{self, CharSet};
 use crate::decimal::Decimal;
 use crate::grammar;
-use crate::model::{Comparator, DocKind, Quantity, QuantityKind};
+use crate::model::{Comparator, Diagnostic, Direction, DocKind, Quantity, QuantityKind};
 use crate::span::Span;
 use comparator::Relation;
+use read::{read_quantity, Read};
 
 /// Phrases that are names or slogans, not quantities.
 static STOPLIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
@@ -55,6 +56,8 @@ static STOPLIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 pub(crate) struct Words {
     /// Genre words and the kind of figure each implies.
     genres: Vec<(&'static str, QuantityKind)>,
+    /// Words by which a document's opening names its genre, and the kind they imply.
+    openings: Vec<(&'static str, QuantityKind)>,
     /// Verbs with 《 that carry an issued document's title.
     issuing: Vec<&'static str>,
     /// Words joining two coordinated figures.
@@ -71,6 +74,12 @@ pub(crate) struct Words {
     pub(crate) scales: Vec<(&'static str, i128)>,
     /// The first bytes of the scale words.
     pub(crate) scale_leads: chars::ByteSet,
+    /// Units a bare scale word may count (千个).
+    scale_units: Vec<&'static str>,
+    /// Time units 半 halves or ends (半年, 一年半).
+    half_units: Vec<&'static str>,
+    /// Characters after which "-" is a minus sign.
+    sign_after: Vec<&'static str>,
 }
 
 /// The words of the quantity grammar.
@@ -94,6 +103,10 @@ pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .into_iter()
             .filter_map(|(w, k)| Some((w, kind(k)?)))
             .collect(),
+        openings: grammar::pairs(file, "opening")
+            .into_iter()
+            .filter_map(|(w, k)| Some((w, kind(k)?)))
+            .collect(),
         issuing: grammar::words(file, "issuing"),
         joiners: grammar::words(file, "joiner"),
         ranges: grammar::words(file, "range"),
@@ -102,6 +115,9 @@ pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| {
         one_words: grammar::words(file, "one_word"),
         scales,
         scale_leads,
+        scale_units: grammar::words(file, "scale_unit"),
+        half_units: grammar::words(file, "half_unit"),
+        sign_after: grammar::words(file, "sign_after"),
     }
 });
 
@@ -121,7 +137,10 @@ pub fn recognize(input: &Input<'_>, findings: &mut Findings) {
     if found.is_empty() {
         return;
     }
-    let genre = genre_kind(input);
+    // With no genre word, a document that assigns tasks to units (…牵头, …负责) is a plan:
+    // its figures are targets unless a strong cue says otherwise.
+    let genre = genre_kind(input)
+        .or_else(|| (findings.responsibilities.len() >= 2).then_some(QuantityKind::Target));
     // A plan's horizon governs the targets that name no deadline of their own.
     let horizon = plan_period(input).or_else(|| found.iter().find_map(|f| f.deadline.clone()));
     let default = genre.unwrap_or_else(|| vote(&found));
@@ -142,14 +161,26 @@ pub fn recognize(input: &Input<'_>, findings: &mut Findings) {
             Relation::Floor if kind == QuantityKind::Target => Comparator::Ge,
             Relation::Floor => Comparator::Eq,
         };
+        // A value the JSON number cannot hold exactly (beyond 64 bits, or too many digits
+        // for a float) is said so.
+        for v in [Some(f.value), f.value_max].into_iter().flatten() {
+            if !v.fits_f64() {
+                findings.diagnostics.push(Diagnostic::warning(
+                    "quantity_value_inexact",
+                    format!("{v} is written to JSON as the nearest float"),
+                    Some(f.span),
+                ));
+            }
+        }
         findings.quantities.push(Quantity {
             section: None,
             kind,
             value: f.value,
             value_max: f.value_max,
-            unit: f.unit,
+            unit: (!f.unit.is_empty()).then_some(f.unit),
             comparator,
             approximate: f.approximate,
+            direction: f.direction,
             deadline: if kind == QuantityKind::Target {
                 f.deadline.or_else(|| horizon.clone())
             } else {
@@ -176,6 +207,8 @@ struct Found {
     span: Span,
     /// 余/多 after the number: more than the figure.
     approx_gt: bool,
+    /// Which way a change goes.
+    direction: Option<Direction>,
     /// A count of organisers (财政部等11部门).
     organisers: bool,
     /// Cues of its clause.
@@ -232,9 +265,9 @@ fn strip_suffix<'s>(s: &'s str, w: &str) -> Option<&'s str> {
 
 /// The characters [`scan_line`] acts on besides the numeral characters: ASCII digits, the
 /// title marks and quotes it tracks, and the sentence ends ([`is_sentence_end`]).
-const SCAN_MARKS: [char; 19] = [
+const SCAN_MARKS: [char; 20] = [
     '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '《', '》', '“', '”', '〞', '。', ';', '!',
-    '?',
+    '?', '半',
 ];
 
 /// The characters [`scan_line`] acts on: the numeral characters and [`SCAN_MARKS`].
@@ -283,10 +316,32 @@ fn genre_kind(input: &Input<'_>) -> Option<QuantityKind> {
     if let Some(k) = genre_of_kind(frame.kind) {
         return Some(k);
     }
-    if let Some(t) = &frame.title {
-        return genre_of(strip_title_tail(&t.text));
+    if let Some(k) = frame.title.as_ref().and_then(|t| genre_of(strip_title_tail(&t.text))) {
+        return Some(k);
     }
-    lines().find_map(|l| genre_of(strip_title_tail(l)))
+    lines()
+        .find_map(|l| genre_of(strip_title_tail(l)))
+        .or_else(|| opening_genre(input))
+}
+
+/// The genre a document names for itself in its opening (向大会作政府工作报告, 现将…工作总结
+/// 如下): the first 300 characters of the body holding an `opening` word.
+fn opening_genre(input: &Input<'_>) -> Option<QuantityKind> {
+    let first = input.segmented.body().next()?;
+    let start = first.content.start;
+    let text = input.text.get(start..).unwrap_or_default();
+    let end = text.char_indices().nth(300).map_or(text.len(), |(k, _)| k);
+    let opening = text.get(..end).unwrap_or_default();
+    // A word inside 《》 names another document (印发《2025年政府工作报告任务分解》).
+    let outside_title = |p: usize| {
+        let before = opening.get(..p).unwrap_or_default();
+        before.matches(['《', '<']).count() <= before.matches(['》', '>']).count()
+    };
+    WORDS
+        .openings
+        .iter()
+        .find(|(w, _)| opening.match_indices(w).any(|(p, _)| outside_title(p)))
+        .map(|&(_, k)| k)
 }
 
 /// The kind of figures a genre carries.
@@ -398,7 +453,7 @@ fn is_sentence_end(c: char) -> bool {
 
 /// Characters before an Arabic number that make it part of a code, URL or identifier.
 fn is_code_char(c: char) -> bool {
-    c.is_ascii_alphabetic() || matches!(c, '/' | '_' | '=' | '.' | '@' | '#' | '&' | '?' | '\\')
+    c.is_ascii_alphabetic() || matches!(c, '/' | '_' | '.' | '@' | '#' | '&' | '?' | '\\')
 }
 
 /// Scans one body line (`base` is its offset in the normalized text); `cue_buf` holds the
@@ -418,7 +473,7 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>, cue_buf: &mut Vec<conte
             break;
         };
         line.mark(c, i + clen);
-        let starts_number = c.is_ascii_digit() || is_numeral_char(c);
+        let starts_number = c.is_ascii_digit() || is_numeral_char(c) || c == '半';
         if !starts_number {
             i += clen;
             continue;
@@ -429,7 +484,7 @@ fn scan_line(s: &str, base: usize, out: &mut Vec<Found>, cue_buf: &mut Vec<conte
             i += skip;
             continue;
         }
-        let Some(q) = read_quantity(s, i) else {
+        let Some(q) = read_quantity(s, i, line.last_end) else {
             i += skip;
             continue;
         };
@@ -455,6 +510,8 @@ struct Line<'a> {
     sentence_start: usize,
     sentence_cues: Option<context::CueScore>,
     deadline: Option<String>,
+    /// Where the deadline of the current sentence ends, if it has one.
+    deadline_end: Option<usize>,
     /// End of the last quantity, bounds the next subject.
     last_end: usize,
 }
@@ -470,6 +527,7 @@ impl<'a> Line<'a> {
             sentence_start: 0,
             sentence_cues: None,
             deadline: None,
+            deadline_end: None,
             last_end: 0,
         }
     }
@@ -527,10 +585,12 @@ impl<'a> Line<'a> {
         let text = s.get(start..end).unwrap_or_default();
         let mut cues = context::cues_kept(s, start, end, cue_buf);
         self.covered = (start, end);
-        if let Some((d, _)) = context::deadline(text) {
+        self.deadline_end = None;
+        if let Some((d, e)) = context::deadline(text) {
             cues.target += 3;
             cues.strong_target = true;
             self.deadline = Some(d);
+            self.deadline_end = Some(start + e);
         }
         self.sentence_cues = Some(cues);
         cues
@@ -541,7 +601,13 @@ impl<'a> Line<'a> {
         let sentence = self.sentence(q.end, cue_buf);
         let s = self.s;
         let (from, to) = clause_around(s, q.start, q.end, self.sentence_start);
-        let clause = context::cues_in(s, cue_buf, self.covered, from, to);
+        let mut clause = context::cues_in(s, cue_buf, self.covered, from, to);
+        // A deadline earlier in the sentence governs the clauses after it (2024年底前，完成
+        // 改造老旧小区30个).
+        if self.deadline_end.is_some_and(|e| e <= from) {
+            clause.target += 3;
+            clause.strong_target = true;
+        }
         let subject_from = self.last_end.max(self.sentence_start).min(q.start);
         // A unit that carries its noun (21个部门) leaves nothing after it to count.
         let tail = if q.unit.ends_with("部门") {
@@ -566,6 +632,7 @@ impl<'a> Line<'a> {
             raw,
             span: Span::new(self.base + q.start, self.base + q.end),
             approx_gt: q.approx_gt,
+            direction: q.direction,
             organisers,
             clause,
             sentence,
@@ -627,264 +694,6 @@ fn token_len(s: &str) -> usize {
         .map_or(s.len(), |(k, _)| k)
 }
 
-/// A quantity read at byte `i` of line `s`.
-#[derive(Debug, Clone)]
-struct Read {
-    start: usize,
-    end: usize,
-    value: Decimal,
-    value_max: Option<Decimal>,
-    unit: String,
-    relation: Relation,
-    approximate: bool,
-    approx_gt: bool,
-}
-
-/// Time units after which a four-digit number is a year, not a duration.
-fn is_year(n: &number::Number, unit: &str, s_after: &str) -> bool {
-    let _ = s_after;
-    !n.chinese
-        && !n.scaled
-        && !n.percent
-        && unit == "年"
-        && n.value.is_integer()
-        && (1900.0..=2100.0).contains(&n.value.to_f64())
-}
-
-/// Reads the quantity whose number starts at byte `i` of `s`:
-/// `before? number approx? unit after? range-tail?`, or 翻 number 番.
-fn read_quantity(s: &str, i: usize) -> Option<Read> {
-    let rest = s.get(i..)?;
-    let n1 = number::read(rest)?;
-    // A leading zero is a code or phone number (0535-2129301), not an amount.
-    if !n1.chinese
-        && rest.starts_with('0')
-        && rest.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
-    {
-        return None;
-    }
-    if let Some(read) = doubling(s, i, &n1) {
-        return Some(read);
-    }
-    let (unit1, j, approx_gt) = approx_unit(s, i + n1.len, &n1);
-    let unit_len = unit1.as_ref().map_or(0, |u| u.1);
-    let mut unit_name = unit1.map(|u| u.0);
-    // 分别提高31.1个和26.3个百分点: the first figure shares the unit of the second.
-    if unit_name.as_deref() == Some("个") {
-        if let Some(u) = shared_unit(s.get(j + unit_len..).unwrap_or_default()) {
-            unit_name = Some(u);
-        }
-    }
-    let j = j + unit_len;
-    let range = range_tail(s, j, &n1, &mut unit_name);
-    let unit = unit_name.or_else(|| scaled_amount(s, j, &n1))?;
-    if is_year(&n1, &unit, "") || is_list_number_and_year(rest, &n1, &unit) {
-        return None;
-    }
-    let head = s.get(..i).unwrap_or_default();
-    if n1.chinese && n1.value == Decimal::from_int(0) {
-        return None; // 零部件
-    }
-    // Comparator words.
-    let before = comparator::before(head);
-    let mut end = range.map_or(j, |(_, e)| e);
-    let after = if range.is_some() {
-        None
-    } else {
-        comparator::after(s.get(end..).unwrap_or_default())
-    };
-    if let Some(a) = after {
-        end += a.text.len();
-    }
-    let compared = before.is_some() || after.is_some();
-    if n1.chinese && range.is_none() && !compared && is_bare_numeral_word(head, rest, &n1, &unit) {
-        return None;
-    }
-    Some(Read {
-        start: before.map_or(i, |b| i - b.text.len()),
-        end,
-        value: n1.value,
-        value_max: range.map(|(max, _)| max),
-        unit: unit.into_owned(),
-        relation: relation(before, after, range.is_some(), approx_gt),
-        approximate: approx_gt
-            || before.is_some_and(|b| b.approximate)
-            || after.is_some_and(|a| a.approximate),
-        approx_gt,
-    })
-}
-
-/// No unit after a number ending at byte `j`: 6.97亿 is an amount by its scale (an empty
-/// unit) unless a Han character follows.
-fn scaled_amount(s: &str, j: usize, n1: &number::Number) -> Option<Cow<'static, str>> {
-    let han_follows = s
-        .get(j..)
-        .and_then(|t| t.chars().next())
-        .is_some_and(crate::normalize::is_han);
-    (n1.scaled && !n1.chinese && !han_follows).then_some(Cow::Borrowed(""))
-}
-
-/// `"翻" number "番"`: doubling N times (翻一番, 翻两番), read as a multiple (2, 4 倍).
-fn doubling(s: &str, i: usize, n1: &number::Number) -> Option<Read> {
-    let j = i + n1.len;
-    if !(s.get(..i).is_some_and(|h| h.ends_with('翻'))
-        && s.get(j..).is_some_and(|t| t.starts_with('番'))
-        && n1.value.is_integer())
-    {
-        return None;
-    }
-    let times = n1.value.to_f64();
-    if !(1.0..=6.0).contains(&times) {
-        return None;
-    }
-    let mut value = Decimal::from_int(1);
-    for _ in 0..(times as u32) {
-        value = value.checked_mul_int(2)?;
-    }
-    Some(Read {
-        start: i - '翻'.len_utf8(),
-        end: j + '番'.len_utf8(),
-        value,
-        value_max: None,
-        unit: "倍".to_string(),
-        relation: Relation::Is(Comparator::Eq),
-        approximate: false,
-        approx_gt: false,
-    })
-}
-
-/// `approx? unit` after a number ending at byte `j`: the unit (and its length), where it
-/// starts, and whether 余/多 stood before it (800余家, 20多个: more than the figure).
-fn approx_unit(
-    s: &str,
-    j: usize,
-    n1: &number::Number,
-) -> (Option<(Cow<'static, str>, usize)>, usize, bool) {
-    if let Some(unit) = unit_at(s, j, n1) {
-        return (Some(unit), j, false);
-    }
-    let tail = s.get(j..).unwrap_or_default();
-    if let Some(after) = tail.strip_prefix('余').or_else(|| tail.strip_prefix('多')) {
-        if let Some(u) = unit::read_cow(after) {
-            return (Some(u), j + '余'.len_utf8(), true);
-        }
-    }
-    (None, j, false)
-}
-
-/// `range-tail` after the first figure and its unit (ending at byte `j`): 3至5年, 3-5个,
-/// 一万元以上十万元以下. The upper value and where the range ends; the unit of the second
-/// figure fills in a missing first one.
-fn range_tail(
-    s: &str,
-    j: usize,
-    n1: &number::Number,
-    unit_name: &mut Option<Cow<'static, str>>,
-) -> Option<(Decimal, usize)> {
-    let (sep_len, closes_with) = range_separator(s.get(j..).unwrap_or_default())?;
-    let k = j + sep_len;
-    let n2 = s.get(k..).and_then(number::read)?;
-    let u2 = unit_at(s, k + n2.len, &n2);
-    let mut k2 = k + n2.len;
-    let unit_ok = match (&*unit_name, &u2) {
-        (Some(a), Some(b)) => a == &b.0,
-        (None, Some(_)) => true,
-        _ => false,
-    };
-    let larger = n2.value.to_f64() > n1.value.to_f64();
-    if !(unit_ok && larger && n2.chinese == n1.chinese) {
-        return None;
-    }
-    if let Some(u) = u2 {
-        k2 += u.1;
-        if unit_name.is_none() {
-            *unit_name = Some(u.0);
-        }
-    }
-    match closes_with {
-        Some(word) if s.get(k2..).is_some_and(|t| t.starts_with(word)) => {
-            Some((n2.value, k2 + word.len()))
-        }
-        Some(_) => None,
-        None => Some((n2.value, k2)),
-    }
-}
-
-/// "1.2025年": a list number run into a year.
-fn is_list_number_and_year(rest: &str, n1: &number::Number, unit: &str) -> bool {
-    unit == "年"
-        && !n1.chinese
-        && rest
-            .get(..n1.len)
-            .unwrap_or_default()
-            .split_once('.')
-            .is_some_and(|(_, f)| f.len() == 4)
-}
-
-/// True when a Chinese numeral with no comparator and no range is a word, not a figure:
-/// a bare 一 counts only as a duration (一年, 一倍), a lone 大写 digit is a name (陆家嘴),
-/// and a bare scale word (万个, 百年) is a figure of speech.
-fn is_bare_numeral_word(head: &str, rest: &str, n1: &number::Number, unit: &str) -> bool {
-    let one = rest.starts_with('一') && n1.len == '一'.len_utf8();
-    let after_word = WORDS.one_words.iter().any(|w| head.ends_with(w));
-    (one && (after_word || !WORDS.one_units.contains(&unit)))
-        || (n1.len == 3 && rest.starts_with(['壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖']))
-        || (n1.len == 3 && rest.starts_with(['十', '百', '千', '万', '亿']))
-}
-
-/// The comparator a figure states: a range is exact; a before-word wins unless it is a
-/// floor or approximate and an after-word follows; 余/多 alone means more than.
-fn relation(
-    before: Option<comparator::Word>,
-    after: Option<comparator::Word>,
-    range: bool,
-    approx_gt: bool,
-) -> Relation {
-    if range {
-        return Relation::Is(Comparator::Eq);
-    }
-    match (before, after) {
-        (Some(b), Some(a)) if matches!(b.relation, Relation::Floor) || b.approximate => a.relation,
-        (Some(b), _) => b.relation,
-        (None, Some(a)) => a.relation,
-        (None, None) if approx_gt => Relation::Is(Comparator::Gt),
-        (None, None) => Relation::Is(Comparator::Eq),
-    }
-}
-
-/// The longer unit of a coordinated figure after "个": "和26.3个百分点" → 个百分点.
-fn shared_unit(tail: &str) -> Option<Cow<'static, str>> {
-    let after = WORDS.joiners.iter().find_map(|w| tail.strip_prefix(w))?;
-    let n = number::read(after)?;
-    let (u, _) = unit::read_cow(after.get(n.len..)?)?;
-    (u.starts_with('个') && u != "个").then_some(u)
-}
-
-/// The unit after a number ending at byte `j`: "%" for a percentage in words.
-fn unit_at(s: &str, j: usize, n: &number::Number) -> Option<(Cow<'static, str>, usize)> {
-    if n.percent {
-        return Some((Cow::Borrowed("%"), 0));
-    }
-    unit::read_cow(s.get(j..)?)
-}
-
-/// A range separator at the start of `s`: its length and the word that must close the
-/// range (以上 … 以下).
-fn range_separator(s: &str) -> Option<(usize, Option<&'static str>)> {
-    let words = &*WORDS;
-    for sep in &words.ranges {
-        if s.starts_with(sep) {
-            return Some((sep.len(), None));
-        }
-    }
-    for &(open, close) in &words.open_ranges {
-        if s.starts_with(open) {
-            return Some((open.len(), Some(close)));
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -934,7 +743,7 @@ mod tests {
     fn the_plain_character_test_passes_over_only_plain_characters() {
         // What `scan_line` acts on, as its tests of a character say.
         let acts_on = |c: char| {
-            matches!(c, '《' | '》' | '“' | '”' | '〞')
+            matches!(c, '《' | '》' | '“' | '”' | '〞' | '半')
                 || is_sentence_end(c)
                 || c.is_ascii_digit()
                 || is_numeral_char(c)

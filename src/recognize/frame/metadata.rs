@@ -19,6 +19,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{Role, METADATA_KEYS};
+use crate::chars::{low_byte, ByteSet};
 use crate::span::Span;
 
 /// One key–value pair.
@@ -76,16 +77,8 @@ static KEY_STARTS: LazyLock<Vec<(char, Option<char>)>> = LazyLock::new(|| {
 
 /// The keys' first letters as a 256-bit set on the low byte of the code point: most
 /// lines are refused by one bit test before the sorted table is searched.
-static KEY_FIRST_BITS: LazyLock<[u64; 4]> = LazyLock::new(|| {
-    let mut bits = [0u64; 4];
-    for &(first, _) in KEY_STARTS.iter() {
-        let low = (first as u32 & 0xFF) as usize;
-        if let Some(word) = bits.get_mut(low / 64) {
-            *word |= 1 << (low % 64);
-        }
-    }
-    bits
-});
+static KEY_FIRST_BITS: LazyLock<ByteSet> =
+    LazyLock::new(|| ByteSet::of_low_bytes(KEY_STARTS.iter().map(|&(first, _)| first)));
 
 /// True when a key may open the line: its first letters after the leading separators
 /// (skipping the spaces of a letter-spaced key, 索 引 号) are a key's first two letters.
@@ -97,11 +90,7 @@ fn may_open_with_key(line: &str) -> bool {
     let Some(first) = rest.next() else {
         return false;
     };
-    let low = (first as u32 & 0xFF) as usize;
-    if KEY_FIRST_BITS
-        .get(low / 64)
-        .is_none_or(|word| word >> (low % 64) & 1 == 0)
-    {
+    if !KEY_FIRST_BITS.contains(low_byte(first)) {
         return false;
     }
     let starts = KEY_STARTS.as_slice();
@@ -126,7 +115,19 @@ pub fn pairs(line: &str, base: usize) -> Vec<Pair> {
     if !may_open_with_key(line) || line.chars().count() > MAX_LINE {
         return Vec::new();
     }
-    let mut keys: Vec<(usize, usize, &'static str, Role)> = Vec::new();
+    match keys(line) {
+        Some(keys) => values(line, base, &keys),
+        None => Vec::new(),
+    }
+}
+
+/// A key found on a line: where it starts and ends, the key as listed, its role.
+type KeyAt = (usize, usize, &'static str, Role);
+
+/// line = key value { key value }: the keys of a line, in order; `None` when the first
+/// key does not open the line.
+fn keys(line: &str) -> Option<Vec<KeyAt>> {
+    let mut keys: Vec<KeyAt> = Vec::new();
     for m in KEY_RE.find_iter(line) {
         let before_ok = line
             .get(..m.start())
@@ -160,10 +161,16 @@ pub fn pairs(line: &str, base: usize) -> Vec<Pair> {
                 .chars()
                 .all(is_sep)
         {
-            return Vec::new();
+            return None;
         }
         keys.push((m.start(), m.end(), key, *role));
     }
+    Some(keys)
+}
+
+/// value = the text up to the next key, separators and colons trimmed: a pair for each
+/// key with a value.
+fn values(line: &str, base: usize, keys: &[KeyAt]) -> Vec<Pair> {
     let mut out = Vec::new();
     for (i, &(ks, ke, key, role)) in keys.iter().enumerate() {
         let vend = keys.get(i + 1).map_or(line.len(), |n| n.0);

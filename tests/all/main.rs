@@ -10,6 +10,7 @@ mod fixtures;
 mod frame_corpus;
 mod fuzz_regressions;
 mod offsets;
+mod org_names;
 mod pathological;
 mod properties;
 mod quantities;

@@ -8,6 +8,7 @@
 //!           | role-part { "," role-part }                  省科技厅牵头,省财政厅配合
 //! labelled  = label ":" units [phrase]                     责任单位:省发展改革委…按职责分工负责
 //! role-part = units phrase                                 市工业和信息化局等按职责分工负责
+//!           | [context ","] "由" units phrase             …的问题,由国土资源部会同农业部负责落实
 //! lead-note = "," note                                     ,列第一位者为牵头单位
 //! ```
 //!
@@ -440,7 +441,9 @@ fn unlabelled(sentence: &str, parsed: &mut Parsed, check: Check) -> bool {
         let end = part_start + part.len();
         let group = sentence.get(start..end).unwrap_or_default();
         if let Some((phrase, role, head)) = strip_phrase(group) {
-            if !push_units(parsed, role, head, check) {
+            let read = push_units(parsed, role, head, check)
+                || (start != part_start && by_part(part, parsed, check));
+            if !read {
                 return false;
             }
             if parsed.phrase.is_none() {
@@ -451,6 +454,23 @@ fn unlabelled(sentence: &str, parsed: &mut Parsed, check: Check) -> bool {
         }
     }
     any && pending_start.is_none()
+}
+
+/// by-part = [context ","] "由" units phrase: the part after a sentence's context that
+/// names who carries the task (关于…的问题,由国土资源部会同农业部等部门负责落实). True when
+/// `part` is one, its units read into `parsed`.
+fn by_part(part: &str, parsed: &mut Parsed, check: Check) -> bool {
+    if !part.starts_with('由') {
+        return false;
+    }
+    let Some((phrase, role, head)) = strip_phrase(part) else {
+        return false;
+    };
+    let read = push_units(parsed, role, head, check);
+    if read && parsed.phrase.is_none() {
+        parsed.phrase = Some(phrase);
+    }
+    read
 }
 
 /// The clause without spaces: a line break inside it is dropped (牵头部\n\n门 → 牵头部门),

@@ -2,7 +2,7 @@
 //! to the structure around the body.
 //!
 //! ```text
-//! table-of-contents = entry entry+  (each a heading line alone, nothing but white space
+//! table-of-contents = 目录 entry entry+  (each a heading line alone, nothing but white space
 //!                                    between them; the first printed again right after
 //!                                    the run, every entry again in order)
 //! lost-level        = bare-line above a run of (一) or 1. items, in a part without 一、:
@@ -90,6 +90,13 @@ fn adjacent(a: &Candidate, b: &Candidate, text: &str) -> bool {
 /// printed again (the body's headings between them: articles under chapters).
 const BODY_PER_ENTRY: usize = 40;
 
+/// True when the line before `c` is a table of contents' title (目录, 目 录).
+fn after_contents_line(text: &str, c: &Candidate) -> bool {
+    text.get(..c.start)
+        .and_then(|head| head.trim_end().lines().next_back())
+        .is_some_and(|l| l.chars().filter(|c| !c.is_whitespace()).eq("目录".chars()))
+}
+
 /// True when every heading of `cands[s..e]` is printed again, in order, from `e` on.
 fn printed_again(cands: &[Candidate], s: usize, e: usize) -> bool {
     let window = (e - s).saturating_mul(BODY_PER_ENTRY);
@@ -129,7 +136,7 @@ fn drop_table_of_contents(cands: Vec<Candidate>, text: &str) -> Vec<Candidate> {
             k += 1;
         }
         match end {
-            Some(e) if e - s >= 2 && printed_again(&cands, s, e) => {
+            Some(e) if e - s >= 2 && after_contents_line(text, first) && printed_again(&cands, s, e) => {
                 for d in drop.iter_mut().take(e).skip(s) {
                     *d = true;
                 }

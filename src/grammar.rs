@@ -165,7 +165,13 @@ pub const HEADING_MARKERS: GrammarFile = GrammarFile {
     min_fields: 2,
     max_fields: 2,
     columns: &[
-        Column::OneOf(&["article_reference", "chrome", "closing"]),
+        Column::OneOf(&[
+            "article_reference",
+            "chrome",
+            "closing",
+            "title_end",
+            "not_heading",
+        ]),
         Column::Text,
     ],
 };
@@ -185,6 +191,9 @@ pub const DEPARTMENTS: GrammarFile = GrammarFile {
             "conjunction",
             "lead",
             "generic",
+            "first",
+            "region",
+            "organ",
         ]),
         Column::Text,
     ],
@@ -207,6 +216,7 @@ pub const RESPONSIBILITY: GrammarFile = GrammarFile {
             "scope_start",
             "scope_end",
             "deadline",
+            "lead_note",
         ]),
         Column::Text,
         Column::OneOf(&["lead", "support", "duty", "none"]),

@@ -15,7 +15,8 @@
 //! So a document may skip levels, start at (一), or number (一)…(六十六) straight through
 //! its 一、 sections. Hands on the tree plus diagnostics: `heading_gap`,
 //! `heading_duplicate` where the printed sequence really breaks, and
-//! `heading_marker_repaired` for a marker whose numeral was lost and is inferred.
+//! `heading_marker_repaired` for a marker whose numeral was lost, or a heading printed
+//! without its marker, whose number is inferred.
 
 use std::collections::HashMap;
 
@@ -308,12 +309,20 @@ impl Builder {
             }
             None => {
                 let n = infer_ordinal(&self.styles, i, style, prev);
-                self.diagnostics.push(Diagnostic::warning(
-                    "heading_marker_repaired",
+                let message = if cand.marker.is_empty() {
+                    format!(
+                        "heading \"{}\" printed without its marker; read as number {} from the sequence",
+                        cand.heading, n
+                    )
+                } else {
                     format!(
                         "heading marker \"{}\" lost its numeral; read as {} from the sequence",
                         cand.marker, n
-                    ),
+                    )
+                };
+                self.diagnostics.push(Diagnostic::warning(
+                    "heading_marker_repaired",
+                    message,
                     Some(Span::new(cand.start, cand.line_end)),
                 ));
                 n

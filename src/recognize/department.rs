@@ -2,15 +2,23 @@
 //!
 //! A unit name is recognized by how it ends (`grammars/departments.txt`): a suffix such as
 //! 委 局 厅 办 部门 中心 总社 分行 海关 管委会 人民政府, or a listed short form (团市委),
-//! unless it ends with a word that only looks like one (社会, 干部, 示范区). A trailing
-//! parenthetical belongs to the name (各街镇(园区), 区委组织部(区公务员局)).
+//! unless it ends with a word that only looks like one (社会, 干部, 示范区, 布局), starts
+//! with a verb that opens a task (建设数据中心) or holds a word a name never holds (要,
+//! 可以). A trailing parenthetical belongs to the name (各街镇(园区), 区委组织部(区公务员局)).
+//! A name absent from every lexicon is still recognized by its shape: 市交通委科技信息处,
+//! 县农业农村局种植业股, 新华社湖北分社. A collective form enumerates kinds of region:
+//!
+//! ```text
+//! collective = "各" region { "、" region } [bracketed] organ  ; 各市、县(市、区)人民政府
+//! organ      = 人民政府 | 政府 | 党委 | 有关部门 | …           ; grammars/departments.txt
+//! ```
 //!
 //! The splitter cuts a printed list of units into names, keeping every name as printed:
 //!
 //! ```text
 //! list      = item { sep item }
 //! sep       = "、" | "," | ";" | "/"                  (never inside brackets)
-//! item      = ["由"] unit { conj unit } [qualifier]
+//! item      = collective | ["由"] unit { conj unit } [qualifier]
 //! conj      = "及" | "以及" | "和" | "与" | "会同"   (only after a complete unit name)
 //! qualifier = "等" [省|市|区|县] [有关|相关|其他] [部门|单位|机构]
 //! ```
@@ -57,6 +65,12 @@ struct Lexicon {
     leads: Vec<&'static str>,
     /// Words of a qualifier after 等 (等有关部门).
     generic: Vec<&'static str>,
+    /// Words a name never starts with (建设, 推动).
+    firsts: Vec<&'static str>,
+    /// Kinds of region a collective form enumerates (市, 县, 自治区), longest first.
+    regions: Vec<&'static str>,
+    /// What a collective form ends with (人民政府, 政府), longest first.
+    organs: Vec<&'static str>,
 }
 
 /// The suffixes and the look-alike (`not`) endings that end with one character.
@@ -92,6 +106,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         conjunction_starts: Vec::new(),
         leads: Vec::new(),
         generic: Vec::new(),
+        firsts: Vec::new(),
+        regions: Vec::new(),
+        organs: Vec::new(),
     };
     let mut stops: std::collections::BTreeMap<char, Vec<&'static str>> = Default::default();
     let mut endings: std::collections::BTreeMap<char, Endings> = Default::default();
@@ -108,6 +125,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                     endings.entry(c).or_default().not.push(s);
                 }
             }
+            ["first", s] => lex.firsts.push(s),
+            ["region", s] => lex.regions.push(s),
+            ["organ", s] => lex.organs.push(s),
             ["stop", s] => {
                 if let Some(c) = s.chars().next() {
                     stops.entry(c).or_default().push(s);
@@ -125,6 +145,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     lex.names.sort_unstable();
     lex.names.dedup();
+    lex.regions.sort_by_key(|r| std::cmp::Reverse(r.len()));
+    lex.organs.sort_by_key(|o| std::cmp::Reverse(o.len()));
     lex.endings = endings.into_iter().collect();
     lex.stops = stops.into_iter().collect();
     lex
@@ -197,7 +219,13 @@ fn without_groups(name: &str) -> Cow<'_, str> {
 /// ```
 pub fn is_unit(name: &str) -> bool {
     let name = name.trim();
-    if name.is_empty() || more_chars_than(name, MAX_UNIT_CHARS) || !top_level_clean(name) {
+    if name.is_empty() || more_chars_than(name, MAX_UNIT_CHARS) {
+        return false;
+    }
+    if collective_len(name) == Some(name.len()) {
+        return true;
+    }
+    if !top_level_clean(name) {
         return false;
     }
     let core = without_trailing_group(name);
@@ -205,11 +233,17 @@ pub fn is_unit(name: &str) -> bool {
     if lex.is_name(core) || lex.is_name(name) {
         return true;
     }
+    let bare = without_groups(core);
+    // A verb opening a task (建设数据中心), or a figure (点位4处): no name.
+    if lex.firsts.iter().any(|f| bare.starts_with(f)) || bare.contains(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
     // Every suffix and look-alike ending shares the name's last character.
     let Some(endings) = core.chars().next_back().and_then(|c| lex.endings(c)) else {
         return false;
     };
-    if has_stop(&without_groups(core)) {
+    if has_stop(&bare) {
         return false;
     }
     let suffix = endings
@@ -226,6 +260,62 @@ pub fn is_unit(name: &str) -> bool {
         .max()
         .unwrap_or(0);
     suffix.is_some_and(|len| len > not)
+}
+
+/// The kind of region `s` starts with, longest first: its byte length.
+fn region_at(s: &str) -> Option<usize> {
+    LEXICON
+        .regions
+        .iter()
+        .find(|r| s.starts_with(**r))
+        .map(|r| r.len())
+}
+
+/// The byte length of the bracketed group `s` starts with, brackets included.
+fn group_at(s: &str) -> Option<usize> {
+    if !s.starts_with(is_open) {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                return Some(i + c.len_utf8());
+            }
+        }
+    }
+    None
+}
+
+/// collective = "各" region { "、" region } [bracketed] organ: the byte length of the
+/// collective form `s` starts with (各市、县(市、区)人民政府, 各省、自治区、直辖市人民政府),
+/// when it enumerates at least two kinds of region or brackets them.
+///
+/// ```
+/// use zhengce::recognize::department::is_unit;
+/// assert!(is_unit("各市、县〔市、区〕人民政府"));
+/// assert!(!is_unit("各区、各部门"));
+/// ```
+pub(crate) fn collective_len(s: &str) -> Option<usize> {
+    let mut at = "各".len();
+    s.get(..at).filter(|h| *h == "各")?;
+    at += region_at(s.get(at..)?)?;
+    let mut kinds = 1;
+    while let Some(rest) = s.get(at..).and_then(|r| r.strip_prefix('、')) {
+        let len = region_at(rest)?;
+        at += '、'.len_utf8() + len;
+        kinds += 1;
+    }
+    if let Some(len) = s.get(at..).and_then(group_at) {
+        at += len;
+        kinds += 1;
+    }
+    let rest = s.get(at..)?;
+    let organ = LEXICON.organs.iter().find(|o| rest.starts_with(**o))?;
+    (kinds >= 2).then_some(at + organ.len())
 }
 
 /// True when `name` could be a name at all: short, no sentence punctuation outside
@@ -380,8 +470,36 @@ pub fn split_units(list: &str) -> Vec<Unit<'_>> {
 /// assert!(!each_unit("市科委、加强组织领导、市财政局", |u| is_unit(u.text)));
 /// ```
 pub fn each_unit<'a>(list: &'a str, mut f: impl FnMut(Unit<'a>) -> bool) -> bool {
-    pieces(list.len(), list.char_indices(), is_separator)
-        .all(|r| split_item(list, r.start, r.end, &mut f))
+    // An item that opens with a collective form runs to its end at least: the 、 inside
+    // (各市、县(市、区)人民政府) separate no units.
+    let mut held: Option<usize> = None;
+    let mut whole_to = 0;
+    for r in pieces(list.len(), list.char_indices(), is_separator) {
+        let start = held.take().unwrap_or(r.start);
+        if start == r.start {
+            whole_to = collective_end(list, start);
+        }
+        if r.end < whole_to {
+            held = Some(start);
+            continue;
+        }
+        if !split_item(list, start, r.end, &mut f) {
+            return false;
+        }
+    }
+    held.is_none_or(|start| split_item(list, start, list.len(), &mut f))
+}
+
+/// Where a collective form starting at `start` of `list` (after spaces and 由) ends, or
+/// `start` when none starts there.
+fn collective_end(list: &str, start: usize) -> usize {
+    let Some(item) = list.get(start..) else {
+        return start;
+    };
+    let trimmed = item.trim_start();
+    let trimmed = trimmed.strip_prefix('由').unwrap_or(trimmed);
+    let skipped = item.len() - trimmed.len();
+    collective_len(trimmed).map_or(start, |len| start + skipped + len)
 }
 
 #[cfg(test)]
@@ -470,5 +588,19 @@ mod tests {
         {
             assert!(is_unit(s), "{s} is a unit name");
         }
+    }
+
+    #[test]
+    fn a_collective_form_is_one_unit() {
+        assert_eq!(
+            names("各市、县〔市、区〕政府,省直有关部门"),
+            ["各市、县〔市、区〕政府", "省直有关部门"],
+            "the 、 of a collective form separates no units"
+        );
+        assert_eq!(
+            names("各区、市财政局"),
+            ["各区", "市财政局"],
+            "各区 followed by a unit is no collective form"
+        );
     }
 }

@@ -13,6 +13,7 @@ mod formats;
 mod frame_corpus;
 mod fuzz_regressions;
 mod offsets;
+mod org_names;
 mod pathological;
 mod properties;
 mod quantities;

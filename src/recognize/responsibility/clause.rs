@@ -8,7 +8,12 @@
 //!           | role-part { "," role-part }                  省科技厅牵头,省财政厅配合
 //! labelled  = label ":" units [phrase]                     责任单位:省发展改革委…按职责分工负责
 //! role-part = units phrase                                 市工业和信息化局等按职责分工负责
+//!           | [context ","] "由" units phrase             …的问题,由国土资源部会同农业部负责落实
+//! lead-note = "," note                                     ,列第一位者为牵头单位
 //! ```
+//!
+//! A lead-note after a sentence (or as a sentence of its own) makes the first unit the
+//! lead and the others support, when no label said who leads.
 //!
 //! Labels, phrases and scope markers come from `grammars/responsibility.txt`; units are cut
 //! by [`crate::recognize::department::split_units`]. In an unlabelled clause every unit must
@@ -41,6 +46,8 @@ struct Vocabulary {
     phrases: Vec<(&'static str, Role)>,
     qualifiers: Vec<&'static str>,
     scopes: Vec<&'static str>,
+    /// Notes that the first unit listed leads.
+    lead_notes: Vec<&'static str>,
     /// Words after which a standing instruction names its units.
     scope_starts: Vec<&'static str>,
     /// Words that end those units.
@@ -71,6 +78,7 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
         scope_starts: Vec::new(),
         scope_ends: Vec::new(),
         deadlines: Vec::new(),
+        lead_notes: Vec::new(),
     };
     for row in grammar::entries(grammar::RESPONSIBILITY.contents) {
         match row.as_slice() {
@@ -81,6 +89,7 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
             ["scope_start", s, _] => v.scope_starts.push(s),
             ["scope_end", s, _] => v.scope_ends.push(s),
             ["deadline", s, _] => v.deadlines.push(s),
+            ["lead_note", s, _] => v.lead_notes.push(s),
             _ => {}
         }
     }
@@ -193,6 +202,27 @@ fn split_scope_tail(sentence: &str) -> (&str, Option<&str>) {
         }
         None => (sentence, None),
     }
+}
+
+/// lead-note: the sentence without a note that the first unit leads (`…负责,列第一位者为
+/// 牵头单位`), and whether it had one. A sentence that is only the note becomes empty.
+fn split_lead_note(sentence: &str) -> (&str, bool) {
+    for note in &VOCABULARY.lead_notes {
+        if let Some(head) = sentence.strip_suffix(note) {
+            return (head.trim_end_matches([',', ';']), true);
+        }
+    }
+    (sentence, false)
+}
+
+/// Makes the first unit the lead and the others support, unless a label said who leads.
+fn first_leads(parsed: &mut Parsed) {
+    if !parsed.lead.is_empty() {
+        return;
+    }
+    let mut units = parsed.departments.iter().cloned();
+    parsed.lead.extend(units.next());
+    parsed.support = units.collect();
 }
 
 /// Splits `s` at any of `seps` outside brackets.
@@ -357,18 +387,36 @@ fn labelled(sentence: &str, parsed: &mut Parsed) -> bool {
         // A field after a semicolon (;完成时限:2025年) is not part of the list.
         let rest = split_top(rest, &[';']).first().copied().unwrap_or(rest);
         let rest = rest.trim_end_matches([',', '。']);
-        let (phrase, list) = match strip_phrase(rest) {
-            Some((p, _, head)) => (Some(p), head),
-            None => (None, rest),
+        let (phrase, list, assigned) = match strip_phrase(rest) {
+            Some((p, phrase_role, head)) => match assigned_part(&p, head) {
+                Some((before, after)) => (Some(p), before, Some((after, phrase_role))),
+                None => (Some(p), head, None),
+            },
+            None => (None, rest, None),
         };
         if push_units(parsed, role, list, Check::None) {
             any = true;
+            if let Some((units, phrase_role)) = assigned {
+                push_units(parsed, phrase_role, units, Check::None);
+            }
             if parsed.phrase.is_none() {
                 parsed.phrase = Some(phrase.unwrap_or_else(|| label.to_string()));
             }
         }
     }
     any
+}
+
+/// assigned = units "为" role-word: in a labelled list, the units after its last comma
+/// that a phrase such as 为实施单位 gives their own role (牵头指导处室:市局某处,各区市场监管局
+/// 为实施单位): the list before them and those units.
+fn assigned_part<'a>(phrase: &str, list: &'a str) -> Option<(&'a str, &'a str)> {
+    if !phrase.starts_with('为') {
+        return None;
+    }
+    let last = split_top_ranges(list, &[',']).pop()?;
+    let before = list.get(..last.start.checked_sub(1)?)?;
+    Some((before, list.get(last)?))
 }
 
 /// True for a deadline printed beside the units (2025年底前完成, 长期坚持).
@@ -393,7 +441,9 @@ fn unlabelled(sentence: &str, parsed: &mut Parsed, check: Check) -> bool {
         let end = part_start + part.len();
         let group = sentence.get(start..end).unwrap_or_default();
         if let Some((phrase, role, head)) = strip_phrase(group) {
-            if !push_units(parsed, role, head, check) {
+            let read = push_units(parsed, role, head, check)
+                || (start != part_start && by_part(part, parsed, check));
+            if !read {
                 return false;
             }
             if parsed.phrase.is_none() {
@@ -404,6 +454,23 @@ fn unlabelled(sentence: &str, parsed: &mut Parsed, check: Check) -> bool {
         }
     }
     any && pending_start.is_none()
+}
+
+/// by-part = [context ","] "由" units phrase: the part after a sentence's context that
+/// names who carries the task (关于…的问题,由国土资源部会同农业部等部门负责落实). True when
+/// `part` is one, its units read into `parsed`.
+fn by_part(part: &str, parsed: &mut Parsed, check: Check) -> bool {
+    if !part.starts_with('由') {
+        return false;
+    }
+    let Some((phrase, role, head)) = strip_phrase(part) else {
+        return false;
+    };
+    let read = push_units(parsed, role, head, check);
+    if read && parsed.phrase.is_none() {
+        parsed.phrase = Some(phrase);
+    }
+    read
 }
 
 /// The clause without spaces: a line break inside it is dropped (牵头部\n\n门 → 牵头部门),
@@ -599,8 +666,11 @@ fn parse_checked(text: &str, check: Check) -> Option<Parsed> {
     let mut any_labelled = false;
     let mut all_read = true;
     let mut any = false;
+    let mut lead_note = false;
     for sentence in split_top(&compact, &['。']) {
         let sentence = sentence.trim_matches(|c| c == ',' || c == ';');
+        let (sentence, note) = split_lead_note(sentence);
+        lead_note |= note;
         if sentence.is_empty() {
             continue;
         }
@@ -628,6 +698,9 @@ fn parse_checked(text: &str, check: Check) -> Option<Parsed> {
         } else {
             all_read = false;
         }
+    }
+    if lead_note {
+        first_leads(&mut parsed);
     }
     (any && (all_read || any_labelled)).then_some(parsed)
 }

@@ -19,6 +19,8 @@
 //! paren-num    = "(" (numeral | digits) ")" | "⑴" … "⒇"
 //! attachment   = "附件" ordinal? (":" | " " | end)        ; a line of its own
 //! enum-shi     = numeral "是"                            ; only where a sentence starts
+//! spaced       = a marker with spaces inside               ; 第 一 条, ( 一 ), 一 、
+//! fragment     = the start of a marker on a line of its own ; "(" "三" ")…" over three lines
 //! ```
 //!
 //! Real examples: "(一)扩大安全优质农产品供给。推广……", "第一章  总则", "1.统筹规划,协调推进。",
@@ -45,6 +47,56 @@ static ARTICLE_REFERENCE: LazyLock<Vec<&'static str>> =
 static CHROME: LazyLock<Vec<&'static str>> = LazyLock::new(|| exceptions("chrome"));
 
 static CLOSING: LazyLock<Vec<&'static str>> = LazyLock::new(|| exceptions("closing"));
+
+static TITLE_ENDINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| exceptions("title_end"));
+
+static NOT_HEADINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| exceptions("not_heading"));
+
+/// True when a short unmarked line reads as a title (…方案, …通知, …一览表) or a line
+/// that is never a heading (目录), not as a heading whose marker was lost.
+///
+/// ```
+/// use zhengce::recognize::sections::marker::is_title_like;
+/// assert!(is_title_like("养老服务机构燃气安全专项整治工作方案"));
+/// assert!(!is_title_like("总体要求"));
+/// ```
+pub fn is_title_like(line: &str) -> bool {
+    TITLE_ENDINGS.iter().any(|t| line.ends_with(t)) || NOT_HEADINGS.contains(&line)
+}
+
+/// True when `line` is only the start of a marker, or a marker without its heading, as
+/// extraction leaves it on a line of its own: "(", "(三", "三", "第", "第一", "(一)", "一、".
+///
+/// ```
+/// use zhengce::recognize::sections::marker::is_fragment;
+/// assert!(is_fragment("("));
+/// assert!(is_fragment("(三"));
+/// assert!(!is_fragment("三个方面"));
+/// ```
+pub fn is_fragment(line: &str) -> bool {
+    let packed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    if packed.is_empty() || more_than_chars(&packed, 6) {
+        return false;
+    }
+    let body = packed
+        .strip_prefix('(')
+        .or_else(|| packed.strip_prefix('第'))
+        .unwrap_or(&packed);
+    let numeral_end = body
+        .char_indices()
+        .find(|(_, c)| !(is_numeral_char(*c) || c.is_ascii_digit()))
+        .map_or(body.len(), |(i, _)| i);
+    let (numeral, rest) = body.split_at(numeral_end);
+    let opened = body.len() < packed.len();
+    // What may close it: the ")" of (一), the 、 of 一、, the 条 of 第一条.
+    let closed = matches!(rest, ")" | "、" | "." | "章" | "节" | "条" | "部分");
+    (rest.is_empty() && (opened || !numeral.is_empty())) || (closed && !numeral.is_empty())
+}
+
+/// True when `s` has more than `n` characters.
+fn more_than_chars(s: &str, n: usize) -> bool {
+    s.chars().nth(n).is_some()
+}
 
 /// True when a line closes a notice's body (特此通知, 此复, (此件公开发布)): no section
 /// runs past it unless a later heading starts after it.
@@ -102,6 +154,41 @@ fn ordinal_at(s: &str) -> Option<(u32, usize, bool)> {
 /// assert!(parse("1.2万亿元").is_none());
 /// ```
 pub fn parse(line: &str) -> Option<Marker> {
+    tight(line).or_else(|| spaced(line))
+}
+
+/// spaced: a marker with spaces inside (第 一 条, ( 一 ), 一 、), read from the line's
+/// first characters without their spaces; its length counts the spaces.
+fn spaced(line: &str) -> Option<Marker> {
+    const HEAD_CHARS: usize = 16;
+    if !line
+        .chars()
+        .take(HEAD_CHARS)
+        .any(|c| c == ' ' || c == '\u{3000}')
+    {
+        return None;
+    }
+    let mut packed = String::new();
+    // (length of `packed`, offset in `line`) after each character kept.
+    let mut ends: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in line.char_indices().take(HEAD_CHARS) {
+        if c == ' ' || c == '\u{3000}' {
+            continue;
+        }
+        packed.push(c);
+        ends.push((packed.len(), i + c.len_utf8()));
+    }
+    if let Some(rest) = line.get(ends.last()?.1..) {
+        packed.push_str(rest);
+    }
+    let m = tight(&packed)?;
+    let len = ends.iter().find(|(p, _)| *p == m.len)?.1;
+    // Only a marker that holds a space: any other was read without packing.
+    (len > m.len).then_some(Marker { len, ..m })
+}
+
+/// A marker printed without spaces.
+fn tight(line: &str) -> Option<Marker> {
     let first = line.chars().next()?;
     match first {
         '第' => ordered(line),
@@ -156,8 +243,9 @@ fn numbered(line: &str) -> Option<Marker> {
         '.' => SectionStyle::ChineseDun,
         _ => return None,
     };
-    // "1、2、3" or "一、二、三" listing numbers is not a heading.
-    if after.is_some_and(|c| c == '、' || c == ',' || c == '。') {
+    // "1、2、3" or "一、二、三" listing numbers is not a heading; nor is 一、二、三级.
+    if after.is_some_and(|c| c == '、' || c == ',' || c == '。') || lists_numbers(rc.as_str(), after)
+    {
         return None;
     }
     Some(Marker {
@@ -166,6 +254,14 @@ fn numbered(line: &str) -> Option<Marker> {
         len: len + sep.len_utf8(),
         damaged: false,
     })
+}
+
+/// True when the text after a marker's separator is another number and its 、: the line
+/// lists numbers (一、二、三级医院), `first` being the character after the separator and
+/// `rest` the text after it.
+fn lists_numbers(rest: &str, first: Option<char>) -> bool {
+    let is_digit = |c: char| is_numeral_char(c) || c.is_ascii_digit();
+    first.is_some_and(is_digit) && rest.trim_start_matches(is_digit).starts_with('、')
 }
 
 /// True when the text after a marker's dot is a year ("1.2019年宝山区…"): `first` is its

@@ -9,12 +9,18 @@
 //! Hands on an [`Outline`]: the headings in text order (spans in the normalized text) and
 //! where sections stop; the assembler nests them and checks the numbering.
 //!
-//! A text that opens with "附件1" and a title is the attachment itself: that label is not
-//! a section and its 一、 are the top of the tree. A "附件N" label after the notice's
-//! signature opens that attachment's part of the tree.
+//! Markers damaged by extraction are read whole: broken over lines ("(⏎三⏎)"), wrapped
+//! in HTML (`<strong>一、…</strong>`), spaced (第 一 条, read by [`marker`]). A 附件 note
+//! naming one attachment ("附件:title") is a 附件 heading with that title. [`repair`] then drops a table of contents and a lone 一是, and restores the
+//! headings printed without their markers.
+//!
+//! A "附件N" label opens that attachment's part of the tree, also where it opens the text
+//! (the text is then the attachment itself, under its label).
 
 pub mod marker;
+mod repair;
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::frame::{self, Frame};
@@ -69,8 +75,22 @@ struct Reader {
     prev_closed: bool,
     /// The ordinal the next 一是 item must have (after the first).
     shi_next: Option<u32>,
-    /// Was a date line read (a 附件 label after it opens an attachment)?
-    seen_date_line: bool,
+    /// The start of a marker broken over lines, read so far.
+    fragment: Option<Fragment>,
+    /// Short unmarked lines that may be headings whose marker was lost.
+    bares: Vec<repair::BareLine>,
+    /// Was a paragraph of text read in the current part?
+    seen_paragraph: bool,
+}
+
+/// The start of a marker broken over lines by extraction: "(" then "三" then ")…".
+struct Fragment {
+    /// Where the fragment's first line starts.
+    start: usize,
+    /// Where its last line ends.
+    end: usize,
+    /// The fragment's lines joined, without their line breaks.
+    text: String,
 }
 
 /// One body line: where its content starts and ends, its Markdown decoration stripped.
@@ -94,7 +114,9 @@ pub fn recognize(text: &str, segmented: &Segmented, frame: &Frame) -> Outline {
         stops: Vec::new(),
         prev_closed: true,
         shi_next: None,
-        seen_date_line: false,
+        fragment: None,
+        bares: Vec::new(),
+        seen_paragraph: false,
     };
     let mut last_body_end = 0;
     let title = frame
@@ -126,7 +148,7 @@ pub fn recognize(text: &str, segmented: &Segmented, frame: &Frame) -> Outline {
     stops.sort_unstable();
     stops.dedup();
     Outline {
-        headings: reader.cands,
+        headings: repair::repair(reader.cands, &reader.bares, &stops, text),
         stops,
         end: last_body_end,
     }
@@ -167,10 +189,15 @@ impl Reader {
     ///             [glued-attachment]
     fn line(&mut self, line: &BodyLine<'_>) {
         let stripped = line.stripped;
+        let cands_before = self.cands.len();
+        if self.broken_marker(line) {
+            return;
+        }
+        self.note_follower(cands_before, stripped);
         if is_date_line(stripped) || marker::is_closing_line(stripped) {
             self.stops.push(line.start);
-            self.seen_date_line = true;
             self.prev_closed = true;
+            self.seen_paragraph = false;
             return;
         }
         if let Some((ordinal, len)) = marker::attachment(stripped) {
@@ -178,7 +205,11 @@ impl Reader {
             return;
         }
         let (list_lead, item) = attachment_list(stripped);
-        if list_lead > 0 && is_list_marker(item) {
+        if list_lead > 0 && !is_list_marker(item) {
+            self.attachment_note(line, item);
+            return;
+        }
+        if list_lead > 0 {
             self.cands.push(Candidate {
                 style: SectionStyle::Attachment,
                 ordinal: Some(1),
@@ -189,6 +220,8 @@ impl Reader {
                 body_start: line.base + list_lead,
                 line_end: line.end,
             });
+        } else if self.bare_line(line) {
+            return;
         }
         let heading_end = self.heading(line, list_lead, item);
         let mut found = heading_end.is_some();
@@ -217,32 +250,143 @@ impl Reader {
             found = true;
         }
         self.prev_closed = found || line.content.trim_end_matches('*').ends_with(SENTENCE_END);
+        if !found {
+            self.seen_paragraph = true;
+        }
     }
 
-    /// attachment-label = "附件" number [":"] [title]: a section, unless it opens the text
-    /// (then the text is the attachment itself).
-    fn attachment_label(&mut self, line: &BodyLine<'_>, ordinal: u32, len: usize) {
-        let leading = self.cands.is_empty() && !self.seen_date_line;
-        if !leading {
-            let rest = line.stripped.get(len..).unwrap_or_default();
-            self.cands.push(Candidate {
-                style: SectionStyle::Attachment,
-                ordinal: Some(ordinal),
-                damaged: false,
-                start: line.base,
-                marker: line
-                    .stripped
-                    .get(..len)
-                    .unwrap_or_default()
-                    .trim_end()
-                    .to_string(),
-                heading: clean(rest.trim().trim_start_matches(':')),
-                body_start: line.end,
-                line_end: line.end,
-            });
+    /// A marker broken over lines: true when `line` was read as part of one (held as a
+    /// fragment, or completing it into a heading).
+    fn broken_marker(&mut self, line: &BodyLine<'_>) -> bool {
+        let stripped = line.stripped;
+        if let Some(f) = self.fragment.take() {
+            let joined = format!("{}{stripped}", f.text);
+            // The marker completed by this line.
+            if let Some(m) = marker::parse(&joined).filter(|m| m.len > f.text.len() && !m.damaged)
+            {
+                let in_line = m.len - f.text.len();
+                let after = stripped.get(in_line..).unwrap_or_default();
+                let (heading, consumed) = heading_of(after, &['。', ':']);
+                if !heading.is_empty() || m.style == SectionStyle::Chapter {
+                    self.cands.push(Candidate {
+                        style: m.style,
+                        ordinal: m.ordinal,
+                        damaged: false,
+                        start: f.start,
+                        marker: joined.get(..m.len).unwrap_or_default().to_string(),
+                        heading,
+                        body_start: line.base + in_line + consumed,
+                        line_end: line.end,
+                    });
+                    self.shi_next = None;
+                    self.prev_closed = true;
+                    return true;
+                }
+            }
+            if marker::is_fragment(&joined) {
+                self.fragment = Some(Fragment {
+                    start: f.start,
+                    end: line.end,
+                    text: joined,
+                });
+                return true;
+            }
+            // Not completed: a whole marker on its own line (第一章) is still a heading.
+            let own = BodyLine {
+                content: &f.text,
+                start: f.start,
+                end: f.end,
+                stripped: &f.text,
+                base: f.start,
+            };
+            self.heading(&own, 0, &f.text);
         }
+        if self.prev_closed && marker::is_fragment(stripped) {
+            self.fragment = Some(Fragment {
+                start: line.base,
+                end: line.end,
+                text: stripped.to_string(),
+            });
+            return true;
+        }
+        false
+    }
+
+    /// Records what follows the last bare line: the heading read from this line, text, or
+    /// another bare line (`stripped` is this line).
+    fn note_follower(&mut self, cands_before: usize, stripped: &str) {
+        let Some(last) = self.bares.last_mut() else {
+            return;
+        };
+        if last.follower != repair::Follower::Nothing {
+            return;
+        }
+        last.follower = if is_bare_heading(stripped) {
+            repair::Follower::Bare
+        } else if marker::parse(stripped).is_some_and(|m| !m.damaged) {
+            repair::Follower::Heading(cands_before)
+        } else {
+            repair::Follower::Text
+        };
+    }
+
+    /// bare-line: a short unmarked line of Han characters, kept for [`repair`]. True when
+    /// `line` is one.
+    fn bare_line(&mut self, line: &BodyLine<'_>) -> bool {
+        if !is_bare_heading(line.stripped) {
+            return false;
+        }
+        self.bares.push(repair::BareLine {
+            start: line.base,
+            end: line.end,
+            text: line.stripped.to_string(),
+            cands_before: self.cands.len(),
+            after_paragraph: self.seen_paragraph && self.prev_closed,
+            follower: repair::Follower::Nothing,
+        });
+        self.prev_closed = true;
+        true
+    }
+
+    /// attachment-note = "附件" ":" title: one 附件 heading naming one attachment, its text
+    /// the title (a numbered list, 附件:1.…, is read as a 附件 heading and its items).
+    fn attachment_note(&mut self, line: &BodyLine<'_>, title: &str) {
+        self.cands.push(Candidate {
+            style: SectionStyle::Attachment,
+            ordinal: Some(1),
+            damaged: false,
+            start: line.base,
+            marker: "附件".to_string(),
+            heading: clean(title.trim_start_matches(['.', ' '])),
+            body_start: line.end,
+            line_end: line.end,
+        });
         self.prev_closed = true;
         self.shi_next = None;
+    }
+
+    /// attachment-label = "附件" number [":"] [title]: a section, also where it opens the
+    /// text (the text is then the attachment itself, under its label).
+    fn attachment_label(&mut self, line: &BodyLine<'_>, ordinal: u32, len: usize) {
+        let rest = line.stripped.get(len..).unwrap_or_default();
+        self.cands.push(Candidate {
+            style: SectionStyle::Attachment,
+            ordinal: Some(ordinal),
+            damaged: false,
+            start: line.base,
+            marker: line
+                .stripped
+                .get(..len)
+                .unwrap_or_default()
+                .trim_end()
+                .to_string(),
+            heading: clean(rest.trim().trim_start_matches(':')),
+            body_start: line.end,
+            line_end: line.end,
+        });
+        self.prev_closed = true;
+        self.shi_next = None;
+        self.seen_paragraph = false;
     }
 
     /// heading = marker heading-text ("。" | ":" | end of line): where the section's own
@@ -294,6 +438,23 @@ fn attachment_list(stripped: &str) -> (usize, &str) {
 fn is_list_marker(item: &str) -> bool {
     marker::parse(item)
         .is_some_and(|m| matches!(m.style, SectionStyle::ArabicDot | SectionStyle::ArabicDun))
+}
+
+/// True for a line that may be a heading printed without its marker: 2 to 15 Han
+/// characters, no punctuation, not a title (…方案) nor an organization's name.
+fn is_bare_heading(line: &str) -> bool {
+    let n = line.chars().count();
+    (2..=15).contains(&n)
+        && line.chars().all(is_han)
+        && marker::parse(line).is_none()
+        && marker::enum_shi(line).is_none()
+        && !marker::is_title_like(line)
+        && !crate::recognize::department::is_unit(line)
+}
+
+/// True for a Han character (the CJK Unified Ideographs block).
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 /// Finds 是 (built once: building a searcher per line costs more than the search).
@@ -391,10 +552,69 @@ fn glued_attachment(line: &str) -> Option<(usize, u32)> {
     Some((head.len(), ordinal))
 }
 
-/// Leading Markdown decoration (#, *, >, spaces): its byte length and the rest.
+/// Leading decoration (Markdown #, *, >, spaces; HTML tags such as `<strong>`): its byte
+/// length and the rest.
 fn strip_decoration(line: &str) -> (usize, &str) {
-    let rest = line.trim_start_matches(['#', '*', '>', ' ', '\t']);
+    let mut rest = line;
+    loop {
+        let trimmed = rest.trim_start_matches(['#', '*', '>', ' ', '\t']);
+        let trimmed = trimmed.strip_prefix('<').map_or(trimmed, |t| {
+            tag_len(t).and_then(|n| t.get(n..)).unwrap_or(trimmed)
+        });
+        if trimmed.len() == rest.len() {
+            break;
+        }
+        rest = trimmed;
+    }
     (line.len() - rest.len(), rest)
+}
+
+/// The byte length of an HTML tag's name, attributes and closing ">" in `s` (the text
+/// after its "<"): a letter or "/" first, at most 80 bytes.
+fn tag_len(s: &str) -> Option<usize> {
+    let first = s.chars().next()?;
+    if !(first.is_ascii_alphabetic() || first == '/') {
+        return None;
+    }
+    let end = s.get(..s.len().min(80))?.find('>')?;
+    Some(end + 1)
+}
+
+/// `s` without its HTML tags.
+fn without_tags(s: &str) -> Cow<'_, str> {
+    if !s.contains('<') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('<') {
+        out.push_str(rest.get(..i).unwrap_or_default());
+        let after = rest.get(i + 1..).unwrap_or_default();
+        match tag_len(after) {
+            Some(n) => rest = after.get(n..).unwrap_or_default(),
+            None => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// `s` without a table of contents' leader and page number: 总体要求……3 → 总体要求.
+fn without_page_leader(s: &str) -> &str {
+    let head = s.trim_end_matches(|c: char| c.is_ascii_digit());
+    if head.len() == s.len() {
+        return s;
+    }
+    let bare = head.trim_end_matches(['…', '.', '·', '-', '—', ' ', '\t']);
+    let leader = head.len() - bare.len();
+    if leader >= 2 && !bare.is_empty() {
+        bare
+    } else {
+        s
+    }
 }
 
 /// The heading text at the start of `s`: up to the first terminator (not included) or
@@ -406,8 +626,11 @@ fn heading_of(s: &str, terminators: &[char]) -> (String, usize) {
     }
 }
 
-/// A heading without Markdown bold marks and surrounding spaces.
+/// A heading without Markdown bold marks, HTML tags, a page leader and surrounding
+/// spaces.
 fn clean(s: &str) -> String {
+    let s = without_tags(s);
+    let s = without_page_leader(s.trim_end());
     if memchr::memchr(b'*', s.as_bytes()).is_none() {
         // No bold marks to remove: skip the copy `replace` would make.
         return s

@@ -1,5 +1,6 @@
-//! Parse throughput: each seed fixture, a synthetic 100 MB UTF-8 corpus recombined from
-//! the seeds (in memory), and the batch engine with one and two workers.
+//! Parse throughput: each seed fixture, each recognizer of the registry on the seeds, a
+//! synthetic 100 MB UTF-8 corpus recombined from the seeds (in memory), and the batch
+//! engine with one and two workers.
 //!
 //! Every group measures a baseline pass over the same bytes (UTF-8 validation plus a
 //! memchr line count) in the same run, and the run ends with an interleaved comparison
@@ -17,6 +18,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput};
 use zhengce::batch::{ordered_map, Flow};
+use zhengce::recognize::{Findings, Input, REGISTRY};
 use zhengce::synth::Generator;
 
 /// The baseline: validate UTF-8 and count lines, the least any parser must do.
@@ -98,6 +100,51 @@ fn fixtures(c: &mut Criterion) {
         });
         group.bench_function(format!("baseline/{name}"), |b| {
             b.iter(|| baseline(black_box(&bytes)))
+        });
+    }
+    group.finish();
+}
+
+/// Each recognizer of the registry alone, over the seeds read up to its input (normalized,
+/// segmented, framed, sections nested).
+fn recognizers(c: &mut Criterion) {
+    let mut texts = Vec::new();
+    for entry in std::fs::read_dir("fixtures/seeds").unwrap().flatten() {
+        texts.push(std::fs::read_to_string(entry.path()).unwrap());
+    }
+    let prepared: Vec<_> = texts
+        .iter()
+        .map(|t| {
+            let norm = zhengce::normalize::normalize(t);
+            let segmented = zhengce::segment::segment(&norm.text);
+            let frame = zhengce::recognize::frame::recognize(&norm.text, &segmented);
+            let outline = zhengce::recognize::sections::recognize(&norm.text, &segmented, &frame);
+            let tree = zhengce::assemble::sections(outline, &norm.text);
+            (norm, segmented, frame, tree)
+        })
+        .collect();
+    let inputs: Vec<Input<'_>> = prepared
+        .iter()
+        .map(|(norm, segmented, frame, tree)| Input {
+            text: &norm.text,
+            segmented,
+            frame,
+            sections: &tree.sections,
+        })
+        .collect();
+    let mut group = c.benchmark_group("recognizers");
+    group.throughput(Throughput::Bytes(
+        texts.iter().map(|t| t.len() as u64).sum(),
+    ));
+    for r in REGISTRY {
+        group.bench_function(r.name, |b| {
+            b.iter(|| {
+                let mut found = Findings::default();
+                for input in &inputs {
+                    (r.run)(black_box(input), &mut found);
+                }
+                found
+            })
         });
     }
     group.finish();
@@ -193,6 +240,7 @@ fn main() {
     let test_mode = args.iter().any(|a| a == "--test" || a == "--list");
     let mut c = Criterion::default().configure_from_args();
     fixtures(&mut c);
+    recognizers(&mut c);
     let docs = if test_mode {
         Generator::from_dir(std::path::Path::new("fixtures/seeds"))
             .unwrap()

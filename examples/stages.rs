@@ -23,21 +23,14 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use zhengce::recognize::{self, Input};
-use zhengce::{assemble, decode, normalize, segment, Document, Source};
+use zhengce::recognize::{self, Findings, Input, REGISTRY};
+use zhengce::{assemble, decode, normalize, segment, Source};
 
-const STAGES: [&str; 10] = [
-    "decode",
-    "normalize",
-    "segment",
-    "frame",
-    "sections",
-    "reference",
-    "responsibility",
-    "quantity",
-    "assemble",
-    "json",
-];
+/// The stages before the registry's recognizers.
+const BEFORE: [&str; 5] = ["decode", "normalize", "segment", "frame", "sections"];
+
+/// The stages after them.
+const AFTER: [&str; 2] = ["assemble", "json"];
 
 fn main() -> std::io::Result<()> {
     let mut args = std::env::args().skip(1);
@@ -90,10 +83,15 @@ fn main() -> std::io::Result<()> {
         total as f64 / 1e6
     );
 
-    let mut best = [Duration::MAX; STAGES.len()];
+    let stages: Vec<&str> = BEFORE
+        .into_iter()
+        .chain(REGISTRY.iter().map(|r| r.name))
+        .chain(AFTER)
+        .collect();
+    let mut best = vec![Duration::MAX; stages.len()];
     let mut best_whole = Duration::MAX;
     for _ in 0..rounds {
-        let mut t = [Duration::ZERO; STAGES.len()];
+        let mut t = vec![Duration::ZERO; stages.len()];
         for bytes in &docs {
             let mut lap = Instant::now();
             let mut tick = |i: usize| {
@@ -107,29 +105,36 @@ fn main() -> std::io::Result<()> {
             tick(1);
             let segmented = segment::segment(&norm.text);
             tick(2);
-            let mut doc = Document::empty(Source {
+            let source = Source {
                 path: None,
                 encoding: "UTF-8".to_string(),
                 bytes: decoded.text.len() as u64,
                 replaced_invalid: 0,
                 traditional_converted: norm.traditional_converted,
-            });
-            let input = Input::new(&norm.text, &segmented);
-            recognize::frame::recognize(&input, &mut doc);
+            };
+            let frame = recognize::frame::recognize(&norm.text, &segmented);
             tick(3);
-            recognize::sections::recognize(&input, &mut doc);
+            // The section tree is the assembler's, but read by the recognizers: timed
+            // with the headings it nests.
+            let outline = recognize::sections::recognize(&norm.text, &segmented, &frame);
+            let tree = assemble::sections(outline, &norm.text);
             tick(4);
-            recognize::reference::recognize(&input, &mut doc);
-            tick(5);
-            recognize::responsibility::recognize(&input, &mut doc);
-            tick(6);
-            recognize::quantity::recognize(&input, &mut doc);
-            tick(7);
-            assemble::finish(&mut doc, &norm);
+            let input = Input {
+                text: &norm.text,
+                segmented: &segmented,
+                frame: &frame,
+                sections: &tree.sections,
+            };
+            let mut found = Findings::default();
+            for (k, r) in REGISTRY.iter().enumerate() {
+                (r.run)(&input, &mut found);
+                tick(BEFORE.len() + k);
+            }
+            let mut doc = assemble::document(source, frame, tree, found, &norm);
             norm.add_diagnostics(&mut doc.diagnostics);
-            tick(8);
+            tick(BEFORE.len() + REGISTRY.len());
             black_box(serde_json::to_vec(&doc).expect("json"));
-            tick(9);
+            tick(BEFORE.len() + REGISTRY.len() + 1);
         }
         for (b, t) in best.iter_mut().zip(t) {
             *b = (*b).min(t);
@@ -144,7 +149,7 @@ fn main() -> std::io::Result<()> {
     let mb = total as f64 / 1e6;
     let sum: Duration = best.iter().sum();
     println!("{:<16} {:>9} {:>10} {:>7}", "stage", "ms", "MB/s", "share");
-    for (name, d) in STAGES.iter().zip(best) {
+    for (name, d) in stages.iter().zip(best) {
         println!(
             "{:<16} {:>9.1} {:>10.1} {:>6.1}%",
             name,

@@ -8,7 +8,7 @@
 /// ```
 /// let err = zhengce::parse(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err();
 /// assert_eq!(err.code(), "not_text");
-/// let big = zhengce::Options { max_bytes: Some(4), ..Default::default() };
+/// let big = zhengce::Options::default().max_bytes(4);
 /// assert_eq!(zhengce::parse_with("关于印发".as_bytes(), &big).unwrap_err().code(), "too_large");
 /// ```
 #[derive(Debug, thiserror::Error)]

@@ -145,6 +145,14 @@ pub const QUANTITY_SUBJECT: GrammarFile = GrammarFile {
     max_fields: 2,
 };
 
+/// Labels of contact lines and the field each fills (read by `recognize::contacts`).
+pub const CONTACTS: GrammarFile = GrammarFile {
+    name: "contacts.txt",
+    contents: include_str!("../grammars/contacts.txt"),
+    min_fields: 2,
+    max_fields: 2,
+};
+
 /// Every grammar file, for validation.
 pub const FILES: &[&GrammarFile] = &[
     &CHROME,
@@ -163,6 +171,7 @@ pub const FILES: &[&GrammarFile] = &[
     &QUANTITY_CUES,
     &QUANTITY_STOPLIST,
     &QUANTITY_SUBJECT,
+    &CONTACTS,
 ];
 
 /// The rows of a grammar file: each non-empty, non-comment line split at tabs.

@@ -1,4 +1,4 @@
-//! Stage 6, serialize: a [`Document`] as JSON, with spans in bytes or chars.
+//! Stage 6, serialize: a [`Document`] as JSON ([`to_json`]), with spans in bytes or chars.
 //!
 //! # Wire format
 //! The contract is the project's `SCHEMA.md`: one object per document. Spans are
@@ -21,6 +21,25 @@ pub enum OffsetUnit {
     Bytes,
     /// Unicode scalar values of the decoded text.
     Chars,
+}
+
+/// The document as JSON text: compact, one line (as `--format jsonl` prints it), or
+/// pretty-printed. Spans are in the unit the document was parsed with
+/// ([`Options::offsets`](crate::Options::offsets)).
+///
+/// ```
+/// let doc = zhengce::parse_text("一、总体要求\n");
+/// let line = zhengce::to_json(&doc, false);
+/// assert!(line.starts_with("{\"schema_version\":1,") && !line.contains('\n'));
+/// ```
+pub fn to_json(doc: &Document, pretty: bool) -> String {
+    let text = if pretty {
+        serde_json::to_string_pretty(doc)
+    } else {
+        serde_json::to_string(doc)
+    };
+    // A Document has string keys only: serializing it cannot fail.
+    text.unwrap_or_default()
 }
 
 /// Converts every span of `doc` (bytes of `decoded`) to char offsets.

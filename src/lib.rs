@@ -13,48 +13,121 @@
 //! ```
 //!
 //! ## The pipeline
-//! Data flows one way through one module per stage:
-//! [`decode`] (bytes → UTF-8) → [`normalize`] (the view recognizers read, with an offset
-//! map back) → [`segment`] (classified lines) → [`recognize`] (one module per recognizer)
-//! → [`assemble`] (section paths, spans mapped back) → serialize ([`json`]).
+//! Data flows one way through one module per stage: decode (bytes → UTF-8) → normalize
+//! (the view recognizers read, with an offset map back) → segment (classified lines) →
+//! recognize (the frame and the headings, then every recognizer of one registry) →
+//! assemble (the section tree, spans mapped back, the [`Document`] built once) → serialize
+//! ([`to_json`]).
 //!
-//! The output contract is the project's `SCHEMA.md`; [`schema()`] returns it as JSON Schema.
+//! ## The API
+//! [`parse`], [`parse_with`] and [`parse_text`] return a [`Document`]; [`outline`] prints
+//! its section tree, [`to_json`] writes it, [`schema()`] returns the output contract (the
+//! project's `SCHEMA.md`) as JSON Schema, and [`table`] turns it into flat rows. Stage and
+//! recognizer internals are private; the `unstable-internals` feature makes them public
+//! for fuzzing, benchmarks and tests, with no promise of stability.
 #![deny(missing_docs)]
 
-pub mod assemble;
-pub mod batch;
-mod bytescan;
-pub mod decimal;
-pub mod decode;
-mod error;
-pub mod grammar;
-pub mod json;
-pub mod model;
-pub mod normalize;
-pub mod recognize;
-pub mod segment;
-pub mod span;
+/// Declares stage and recognizer modules: private, or public (and hidden from the docs)
+/// with the `unstable-internals` feature.
+macro_rules! internal {
+    ($($(#[$attr:meta])* mod $name:ident;)*) => {
+        $(
+            $(#[$attr])*
+            #[cfg(feature = "unstable-internals")]
+            #[doc(hidden)]
+            pub mod $name;
+            $(#[$attr])*
+            #[cfg(not(feature = "unstable-internals"))]
+            #[allow(dead_code)]
+            mod $name;
+        )*
+    };
+}
+
+internal! {
+    /// Stage 5: the section tree, and the document built once.
+    mod assemble;
+    /// Stage 1: bytes to UTF-8.
+    mod decode;
+    /// Lexicons compiled in from `grammars/`.
+    mod grammar;
+    /// Stage 2: the normalized view and its offset map.
+    mod normalize;
+    /// Stage 4: the recognizers.
+    mod recognize;
+    /// Stage 3: classified lines.
+    mod segment;
+}
+
+/// A synthetic corpus recombined from the seed documents, for the benchmarks and
+/// examples: not compiled at all without `unstable-internals`.
+#[cfg(feature = "unstable-internals")]
 #[doc(hidden)]
 pub mod synth;
+
+pub mod batch;
+mod bytescan;
+mod decimal;
+mod encoding;
+mod error;
+pub mod json;
+pub mod model;
+mod span;
 pub mod table;
 
 pub use decimal::Decimal;
+pub use encoding::Encoding;
 pub use error::Error;
-pub use json::OffsetUnit;
+pub use json::{to_json, OffsetUnit};
 pub use model::*;
 pub use span::Span;
 
-/// How to parse.
+/// How to parse: `Options::default()` and its setters.
+///
+/// ```
+/// let options = zhengce::Options::default()
+///     .encoding(zhengce::Encoding::for_label("gbk").unwrap())
+///     .path("notice.txt")
+///     .offsets(zhengce::OffsetUnit::Chars);
+/// assert_eq!(options.path.as_deref(), Some("notice.txt"));
+/// ```
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct Options {
     /// Read the bytes in this encoding instead of detecting it.
-    pub encoding: Option<&'static encoding_rs::Encoding>,
+    pub encoding: Option<Encoding>,
     /// Refuse inputs larger than this many bytes ([`Error::TooLarge`]).
     pub max_bytes: Option<u64>,
     /// The input's path, reported in `source.path`.
     pub path: Option<String>,
     /// The unit of every span in the result: bytes (default) or chars of the decoded text.
-    pub offsets: json::OffsetUnit,
+    pub offsets: OffsetUnit,
+}
+
+impl Options {
+    /// Reads the bytes in `encoding` instead of detecting it.
+    pub fn encoding(mut self, encoding: Encoding) -> Self {
+        self.encoding = Some(encoding);
+        self
+    }
+
+    /// Refuses inputs larger than `limit` bytes.
+    pub fn max_bytes(mut self, limit: u64) -> Self {
+        self.max_bytes = Some(limit);
+        self
+    }
+
+    /// Reports `path` in `source.path`.
+    pub fn path(mut self, path: impl Into<String>) -> Self {
+        self.path = Some(path.into());
+        self
+    }
+
+    /// Gives every span in `unit`.
+    pub fn offsets(mut self, unit: OffsetUnit) -> Self {
+        self.offsets = unit;
+        self
+    }
 }
 
 /// Parses one document from its bytes with default options.
@@ -73,7 +146,7 @@ pub fn parse_with(bytes: &[u8], options: &Options) -> Result<Document, Error> {
             return Err(Error::TooLarge { size, limit });
         }
     }
-    let decoded = decode::decode(bytes, options.encoding)?;
+    let decoded = decode::decode(bytes, options.encoding.map(Encoding::inner))?;
     let mut source = Source {
         path: options.path.clone(),
         encoding: decoded.encoding.to_string(),
@@ -119,16 +192,24 @@ pub fn parse_with(bytes: &[u8], options: &Options) -> Result<Document, Error> {
 pub fn parse_text(text: &str) -> Document {
     let norm = normalize::normalize(text);
     let segmented = segment::segment(&norm.text);
-    let mut doc = Document::empty(Source {
+    let source = Source {
         path: None,
         encoding: "UTF-8".to_string(),
         bytes: text.len() as u64,
         replaced_invalid: 0,
         traditional_converted: norm.traditional_converted,
-    });
-    let input = recognize::Input::new(&norm.text, &segmented);
-    recognize::run(&input, &mut doc);
-    assemble::finish(&mut doc, &norm);
+    };
+    let frame = recognize::frame::recognize(&norm.text, &segmented);
+    let outline = recognize::sections::recognize(&norm.text, &segmented, &frame);
+    let tree = assemble::sections(outline, &norm.text);
+    let input = recognize::Input {
+        text: &norm.text,
+        segmented: &segmented,
+        frame: &frame,
+        sections: &tree.sections,
+    };
+    let found = recognize::run(&input);
+    let mut doc = assemble::document(source, frame, tree, found, &norm);
     norm.add_diagnostics(&mut doc.diagnostics);
     doc
 }

@@ -108,6 +108,7 @@ enum Table {
     References,
     Responsibilities,
     Quantities,
+    Contacts,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -185,6 +186,7 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
                 Table::References => TableKind::References,
                 Table::Responsibilities => TableKind::Responsibilities,
                 Table::Quantities => TableKind::Quantities,
+                Table::Contacts => TableKind::Contacts,
             };
             let format = match format {
                 TableFmt::Csv => TableFormat::Csv,
@@ -212,10 +214,8 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
                     return Ok(ExitCode::from(1));
                 }
             };
-            let options = zhengce::Options {
-                path: item.source_path(),
-                ..Default::default()
-            };
+            let mut options = zhengce::Options::default();
+            options.path = item.source_path();
             match zhengce::parse_with(&bytes, &options) {
                 Ok(doc) => {
                     let stdout = io::stdout();
@@ -241,16 +241,13 @@ fn prepare(
     common: &Common,
     records: bool,
 ) -> io::Result<Result<Prepared, ExitCode>> {
-    let mut parse = zhengce::Options {
-        offsets: match common.offsets {
-            Offsets::Bytes => zhengce::OffsetUnit::Bytes,
-            Offsets::Chars => zhengce::OffsetUnit::Chars,
-        },
-        max_bytes: common.max_bytes,
-        ..Default::default()
-    };
+    let mut parse = zhengce::Options::default().offsets(match common.offsets {
+        Offsets::Bytes => zhengce::OffsetUnit::Bytes,
+        Offsets::Chars => zhengce::OffsetUnit::Chars,
+    });
+    parse.max_bytes = common.max_bytes;
     if let Some(label) = &common.encoding {
-        match zhengce::decode::encoding_for_label(label) {
+        match zhengce::Encoding::for_label(label) {
             Ok(enc) => parse.encoding = Some(enc),
             Err(e) => return usage(format!("--encoding: error[{}]: {e}", e.code())).map(Err),
         }

@@ -21,6 +21,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// One parsed policy document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Document {
     /// Version of this contract (currently 1).
     pub schema_version: u32,
@@ -71,6 +72,9 @@ pub struct Document {
     /// Quantitative targets and statistics.
     #[serde(default)]
     pub quantities: Vec<Quantity>,
+    /// Contact lines: 联系人, 联系电话, 电子邮箱, 传真, 地址.
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
     /// What was repaired, guessed or skipped.
     #[serde(default)]
     pub diagnostics: Vec<Diagnostic>,
@@ -375,6 +379,25 @@ pub struct Quantity {
     pub span: Span,
 }
 
+/// Whom to contact about a document: the fields of one contact line or block
+/// (联系人:张三,联系电话:022-23456789), each with its own span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// The person or people named (联系人), as printed: 白鸽、乔磊.
+    pub name: Option<TextSpan>,
+    /// Telephone number(s) as printed (联系电话, 电话, 手机).
+    pub phone: Option<TextSpan>,
+    /// E-mail address (邮箱, 电子邮箱).
+    pub email: Option<TextSpan>,
+    /// Fax number (传真).
+    pub fax: Option<TextSpan>,
+    /// Postal address (地址, 通讯地址).
+    pub address: Option<TextSpan>,
+    /// From the first label to the end of the last value.
+    pub span: Span,
+}
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -446,6 +469,7 @@ impl Document {
             references: Vec::new(),
             responsibilities: Vec::new(),
             quantities: Vec::new(),
+            contacts: Vec::new(),
             diagnostics: Vec::new(),
         }
     }
@@ -494,6 +518,18 @@ impl Document {
             .iter_mut()
             .for_each(|r| r.span = f(r.span));
         self.quantities.iter_mut().for_each(|q| q.span = f(q.span));
+        for c in &mut self.contacts {
+            c.span = f(c.span);
+            for t in [
+                &mut c.name,
+                &mut c.phone,
+                &mut c.email,
+                &mut c.fax,
+                &mut c.address,
+            ] {
+                t.iter_mut().for_each(|t| text(t, f));
+            }
+        }
         for d in &mut self.diagnostics {
             if let Some(s) = d.span {
                 d.span = Some(f(s));

@@ -1,5 +1,5 @@
-//! Flat tables: a [`Document`]'s sections, references, responsibilities and quantities as
-//! rows, for pandas, R or a spreadsheet.
+//! Flat tables: a [`Document`]'s sections, references, responsibilities, quantities and
+//! contacts as rows, for pandas, R or a spreadsheet.
 //!
 //! Hands on CSV (RFC 4180: a header line, fields holding `,` `"` CR or LF quoted, `"`
 //! doubled, `\n` line ends) or JSON Lines (one object per row, keys in column order).
@@ -12,6 +12,7 @@
 //! | references | file, title, doc_number, start, end |
 //! | responsibilities | file, section, heading, unit, role, phrase, raw |
 //! | quantities | file, section, kind, value, value_max, unit, comparator, approximate, deadline, subject, raw |
+//! | contacts | file, name, phone, email, fax, address, start, end |
 //!
 //! A responsibility gives one row per (task, unit, role): `role` is `lead`, `support`,
 //! `implied`, or `responsible` for a named unit that is neither lead nor support; `heading`
@@ -29,7 +30,7 @@ use std::io::Write;
 
 use serde_json::Value;
 
-use crate::model::{Document, Section};
+use crate::model::{Document, Section, TextSpan};
 
 /// Which flat table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +43,8 @@ pub enum TableKind {
     Responsibilities,
     /// One row per quantity.
     Quantities,
+    /// One row per contact.
+    Contacts,
 }
 
 /// How rows are written.
@@ -54,6 +57,26 @@ pub enum TableFormat {
 }
 
 impl TableKind {
+    /// Every table, in the order the CLI lists them.
+    pub const ALL: [TableKind; 5] = [
+        TableKind::Sections,
+        TableKind::References,
+        TableKind::Responsibilities,
+        TableKind::Quantities,
+        TableKind::Contacts,
+    ];
+
+    /// The table's name, as the CLI spells it (`sections`, …, `contacts`).
+    pub fn name(self) -> &'static str {
+        match self {
+            TableKind::Sections => "sections",
+            TableKind::References => "references",
+            TableKind::Responsibilities => "responsibilities",
+            TableKind::Quantities => "quantities",
+            TableKind::Contacts => "contacts",
+        }
+    }
+
     /// The column names, in order.
     pub fn columns(self) -> &'static [&'static str] {
         match self {
@@ -76,6 +99,9 @@ impl TableKind {
                 "deadline",
                 "subject",
                 "raw",
+            ],
+            TableKind::Contacts => &[
+                "file", "name", "phone", "email", "fax", "address", "start", "end",
             ],
         }
     }
@@ -161,6 +187,21 @@ pub fn rows(kind: TableKind, doc: &Document) -> Vec<Vec<Value>> {
                     opt_str(q.deadline.as_deref()),
                     opt_str(q.subject.as_deref()),
                     Value::from(q.raw.as_str()),
+                ]);
+            }
+        }
+        TableKind::Contacts => {
+            for c in &doc.contacts {
+                let text = |t: &Option<TextSpan>| opt_str(t.as_ref().map(|t| t.text.as_str()));
+                rows.push(vec![
+                    file.clone(),
+                    text(&c.name),
+                    text(&c.phone),
+                    text(&c.email),
+                    text(&c.fax),
+                    text(&c.address),
+                    Value::from(c.span.start),
+                    Value::from(c.span.end),
                 ]);
             }
         }

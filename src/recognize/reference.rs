@@ -9,14 +9,14 @@
 //! (中办发〔2016〕8号). The document's own number (found by the frame) and 《》 inside the
 //! document's own title are not references. Repeated references are reported once.
 //!
-//! Hands on `doc.references`, in order of first appearance.
+//! Hands on `references`, in order of first appearance.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::doc_number;
-use super::Input;
-use crate::model::{Document, Reference};
+use super::{Findings, Input};
+use crate::model::{Diagnostic, Reference};
 use crate::span::Span;
 
 /// Finds 《 (built once: building a searcher per line costs more than the search).
@@ -59,26 +59,46 @@ fn titles(line: &str) -> Vec<(usize, usize, usize)> {
     out
 }
 
-/// Fills `doc.references`.
-pub fn recognize(input: &Input<'_>, doc: &mut Document) {
+/// A reference read from a line, before duplicates and the document's own are dropped:
+/// where it starts, the reference, and the diagnostics of its number.
+type Read = (usize, Reference, Vec<Diagnostic>);
+
+/// What a reference is checked against: the document's own number and titles, and the
+/// references already reported.
+struct Known {
+    /// The document's own number, normalized.
+    own: Option<String>,
+    /// Where the document's own title is.
+    title_span: Option<Span>,
+    /// Keys of the document's own title's 《》 and of the documents it carries.
+    own_titles: HashSet<String>,
+    /// (title, number) pairs reported so far.
+    seen: HashSet<(Option<String>, Option<String>)>,
+}
+
+/// Adds the references of the body lines.
+pub fn recognize(input: &Input<'_>, found: &mut Findings) {
     let text = input.text;
-    let own = doc.doc_number.as_ref().map(|n| n.normalized.clone());
-    let title_span = doc.title.as_ref().map(|t| t.span);
+    let frame = input.frame;
     // The document's own title, and the documents it carries, are not citations.
-    let mut own_titles: HashSet<String> = doc.embedded.iter().map(|e| key(&e.title)).collect();
-    if let Some(t) = &doc.title {
+    let mut own_titles: HashSet<String> = frame.embedded.iter().map(|e| key(&e.title)).collect();
+    if let Some(t) = &frame.title {
         for (_, s, e) in titles(&t.text) {
             own_titles.insert(key(t.text.get(s..e).unwrap_or_default()));
         }
     }
-    let mut seen: HashSet<(Option<String>, Option<String>)> = HashSet::new();
+    let mut known = Known {
+        own: frame.doc_number.as_ref().map(|n| n.normalized.clone()),
+        title_span: frame.title.as_ref().map(|t| t.span),
+        own_titles,
+        seen: HashSet::new(),
+    };
     // Exact prefilters, one pass over the whole text instead of a search per line: a doc
     // number ends in 号 or 號, a title opens with 《.
     let hao = offsets(&["号", "號"], text);
     let open_title = offsets(&["《"], text);
     for line in input.segmented.body() {
         let l = line.text(text);
-        let base = line.content.start;
         let (start, end) = (line.content.start, line.content.end);
         let numbers = if any_in(&hao, start, end) {
             doc_number::find_all(l)
@@ -90,95 +110,116 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
         } else {
             Vec::new()
         };
-        let mut used = vec![false; numbers.len()];
-        let mut found: Vec<(usize, Reference, Vec<crate::model::Diagnostic>)> = Vec::new();
-        let mut cursor = 0;
-        for (open, s, e) in line_titles {
-            let abs = Span::new(base + open, base + e + '》'.len_utf8());
-            if title_span.is_some_and(|t| t.contains(abs)) {
-                continue;
+        let mut read = line_references(l, start, &numbers, line_titles, known.title_span);
+        read.sort_by_key(|(p, _, _)| *p);
+        for (_, r, diags) in read {
+            if known.admits(&r) {
+                found.diagnostics.extend(diags);
+                found.references.push(r);
             }
-            let title = l.get(s..e).unwrap_or_default().trim().to_string();
-            if title.is_empty() {
-                continue;
-            }
-            let after = e + '》'.len_utf8();
-            let rest = l.get(after..).unwrap_or_default();
-            let gap = rest.len() - rest.trim_start().len();
-            let mut number = None;
-            let mut diags = Vec::new();
-            let mut span_end = abs.end;
-            if rest.trim_start().starts_with(['(', '〔', '【']) {
-                let paren = after + gap;
-                // Titles and numbers are both in order: skip numbers before this paren.
-                while numbers
-                    .get(cursor)
-                    .is_some_and(|f| f.number.span.start <= paren)
-                {
-                    cursor += 1;
-                }
-                let next = numbers
-                    .get(cursor)
-                    .filter(|f| f.number.span.start <= paren + 4)
-                    .map(|f| (cursor, f));
-                if let Some((k, f)) = next {
-                    if let Some(u) = used.get_mut(k) {
-                        *u = true;
-                    }
-                    let mut n = f.number.clone();
-                    n.span = n.span.shift(base);
-                    span_end = n.span.end;
-                    diags = shifted(&f.diagnostics, base);
-                    number = Some(n);
-                }
-            }
-            found.push((
-                abs.start,
-                Reference {
-                    title: Some(title),
-                    doc_number: number,
-                    span: Span::new(abs.start, span_end),
-                },
-                diags,
-            ));
-        }
-        for (k, f) in numbers.iter().enumerate() {
-            if used.get(k).copied().unwrap_or(true) {
-                continue;
-            }
-            let mut n = f.number.clone();
-            n.span = n.span.shift(base);
-            found.push((
-                n.span.start,
-                Reference {
-                    title: None,
-                    span: n.span,
-                    doc_number: Some(n),
-                },
-                shifted(&f.diagnostics, base),
-            ));
-        }
-        found.sort_by_key(|(p, _, _)| *p);
-        for (_, r, diags) in found {
-            let norm = r.doc_number.as_ref().map(|n| n.normalized.clone());
-            if norm.is_some() && norm == own {
-                continue;
-            }
-            let carried = norm.is_none()
-                && !own_titles.is_empty()
-                && r.title
-                    .as_ref()
-                    .is_some_and(|t| own_titles.contains(&key(t)));
-            if carried {
-                continue;
-            }
-            if !seen.insert((r.title.clone(), norm)) {
-                continue;
-            }
-            doc.diagnostics.extend(diags);
-            doc.references.push(r);
         }
     }
+}
+
+impl Known {
+    /// True for a reference that is not the document's own and not reported before.
+    fn admits(&mut self, r: &Reference) -> bool {
+        let norm = r.doc_number.as_ref().map(|n| n.normalized.clone());
+        if norm.is_some() && norm == self.own {
+            return false;
+        }
+        let carried = norm.is_none()
+            && !self.own_titles.is_empty()
+            && r.title
+                .as_ref()
+                .is_some_and(|t| self.own_titles.contains(&key(t)));
+        !carried && self.seen.insert((r.title.clone(), norm))
+    }
+}
+
+/// The references of line `l` (starting at `base`): each 《title》 outside the document's
+/// own title with the number in the parenthesis after it, then each number left alone.
+fn line_references(
+    l: &str,
+    base: usize,
+    numbers: &[doc_number::Found],
+    line_titles: Vec<(usize, usize, usize)>,
+    title_span: Option<Span>,
+) -> Vec<Read> {
+    let mut used = vec![false; numbers.len()];
+    let mut read: Vec<Read> = Vec::new();
+    let mut cursor = 0;
+    for (open, s, e) in line_titles {
+        let abs = Span::new(base + open, base + e + '》'.len_utf8());
+        if title_span.is_some_and(|t| t.contains(abs)) {
+            continue;
+        }
+        let title = l.get(s..e).unwrap_or_default().trim().to_string();
+        if title.is_empty() {
+            continue;
+        }
+        let mut reference = Reference {
+            title: Some(title),
+            doc_number: None,
+            span: abs,
+        };
+        let mut diags = Vec::new();
+        if let Some(k) = number_after(l, e, numbers, &mut cursor) {
+            if let (Some(u), Some(f)) = (used.get_mut(k), numbers.get(k)) {
+                *u = true;
+                let mut n = f.number.clone();
+                n.span = n.span.shift(base);
+                reference.span = Span::new(abs.start, n.span.end);
+                diags = shifted(&f.diagnostics, base);
+                reference.doc_number = Some(n);
+            }
+        }
+        read.push((abs.start, reference, diags));
+    }
+    for (k, f) in numbers.iter().enumerate() {
+        if used.get(k).copied().unwrap_or(true) {
+            continue;
+        }
+        let mut n = f.number.clone();
+        n.span = n.span.shift(base);
+        read.push((
+            n.span.start,
+            Reference {
+                title: None,
+                span: n.span,
+                doc_number: Some(n),
+            },
+            shifted(&f.diagnostics, base),
+        ));
+    }
+    read
+}
+
+/// titled-number = "》" ws ("(" | "〔" | "【") doc-number: the index of the number printed in
+/// the parenthesis after the title ending at `e`. Titles and numbers are both in order:
+/// `cursor` skips the numbers before this parenthesis.
+fn number_after(
+    l: &str,
+    e: usize,
+    numbers: &[doc_number::Found],
+    cursor: &mut usize,
+) -> Option<usize> {
+    let after = e + '》'.len_utf8();
+    let rest = l.get(after..).unwrap_or_default();
+    if !rest.trim_start().starts_with(['(', '〔', '【']) {
+        return None;
+    }
+    let paren = after + (rest.len() - rest.trim_start().len());
+    while numbers
+        .get(*cursor)
+        .is_some_and(|f| f.number.span.start <= paren)
+    {
+        *cursor += 1;
+    }
+    numbers
+        .get(*cursor)
+        .filter(|f| f.number.span.start <= paren + 4)
+        .map(|_| *cursor)
 }
 
 /// The byte offsets of every occurrence of `needles` in `text`, sorted.
@@ -204,7 +245,7 @@ fn key(s: &str) -> String {
         .collect()
 }
 
-fn shifted(d: &[crate::model::Diagnostic], by: usize) -> Vec<crate::model::Diagnostic> {
+fn shifted(d: &[Diagnostic], by: usize) -> Vec<Diagnostic> {
     d.iter()
         .cloned()
         .map(|mut d| {

@@ -67,6 +67,11 @@ const FILES: &[CaseFile] = &[
         contents: include_str!("../../fixtures/cases/quantities.tsv"),
         fields: &["quantities"],
     },
+    CaseFile {
+        name: "contacts",
+        contents: include_str!("../../fixtures/cases/contacts.cases"),
+        fields: &["contacts"],
+    },
 ];
 
 /// The rows of a case file: `(known-wrong note, input)`.

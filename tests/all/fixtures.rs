@@ -12,10 +12,7 @@ fn parse_fixture(path: &Path) -> zhengce::Document {
         .unwrap_or(path)
         .to_string_lossy()
         .replace('\\', "/");
-    let options = zhengce::Options {
-        path: Some(name),
-        ..Default::default()
-    };
+    let options = zhengce::Options::default().path(name);
     zhengce::parse_with(&bytes, &options).expect("a real document parses")
 }
 

@@ -4,6 +4,7 @@
 mod cases;
 #[cfg(feature = "cli")]
 mod cli;
+mod contacts;
 mod encodings;
 mod fixtures;
 mod frame_corpus;
@@ -16,3 +17,4 @@ mod responsibilities;
 mod schema;
 mod sections;
 mod sections_prop;
+mod spans;

@@ -154,13 +154,7 @@ fn binary_and_broken_inputs_never_panic() {
         "the cut character is one replacement"
     );
 
-    let limited = zhengce::parse_with(
-        &random,
-        &zhengce::Options {
-            max_bytes: Some(1000),
-            ..Default::default()
-        },
-    );
+    let limited = zhengce::parse_with(&random, &zhengce::Options::default().max_bytes(1000));
     assert_eq!(
         limited.unwrap_err().code(),
         "too_large",

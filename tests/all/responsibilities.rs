@@ -378,9 +378,9 @@ fn department_headings_make_units_responsible() {
     assert_eq!(rs.len(), 2, "one responsibility per department heading");
     assert_eq!(rs[0].departments, ["市市场监管委"], "the heading's unit");
     assert_eq!(
-        rs[0].section.as_deref(),
+        zhengce::assemble::section_path_at(&sections, rs[0].span.start),
         Some("1"),
-        "attached to the heading's section"
+        "the assembler attaches it to the heading's section"
     );
     assert_eq!(rs[0].phrase.as_deref(), Some("开展"), "phrase 开展");
     assert_eq!(
@@ -412,10 +412,14 @@ fn department_items_under_a_group_heading() {
         Span::new(start, end),
         children,
     );
-    let rs = headings::recognize(&norm, &[parent]);
+    let sections = [parent];
+    let rs = headings::recognize(&norm, &sections);
     let got: Vec<(&str, Vec<&str>)> = rs
         .iter()
-        .map(|r| (r.section.as_deref().unwrap(), units(r)))
+        .map(|r| {
+            let path = zhengce::assemble::section_path_at(&sections, r.span.start);
+            (path.unwrap(), units(r))
+        })
         .collect();
     assert_eq!(
         got,

@@ -126,7 +126,19 @@ pub fn pairs(line: &str, base: usize) -> Vec<Pair> {
     if !may_open_with_key(line) || line.chars().count() > MAX_LINE {
         return Vec::new();
     }
-    let mut keys: Vec<(usize, usize, &'static str, Role)> = Vec::new();
+    match keys(line) {
+        Some(keys) => values(line, base, &keys),
+        None => Vec::new(),
+    }
+}
+
+/// A key found on a line: where it starts and ends, the key as listed, its role.
+type KeyAt = (usize, usize, &'static str, Role);
+
+/// line = key value { key value }: the keys of a line, in order; `None` when the first
+/// key does not open the line.
+fn keys(line: &str) -> Option<Vec<KeyAt>> {
+    let mut keys: Vec<KeyAt> = Vec::new();
     for m in KEY_RE.find_iter(line) {
         let before_ok = line
             .get(..m.start())
@@ -160,10 +172,16 @@ pub fn pairs(line: &str, base: usize) -> Vec<Pair> {
                 .chars()
                 .all(is_sep)
         {
-            return Vec::new();
+            return None;
         }
         keys.push((m.start(), m.end(), key, *role));
     }
+    Some(keys)
+}
+
+/// value = the text up to the next key, separators and colons trimmed: a pair for each
+/// key with a value.
+fn values(line: &str, base: usize, keys: &[KeyAt]) -> Vec<Pair> {
     let mut out = Vec::new();
     for (i, &(ks, ke, key, role)) in keys.iter().enumerate() {
         let vend = keys.get(i + 1).map_or(line.len(), |n| n.0);

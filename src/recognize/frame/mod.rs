@@ -20,7 +20,7 @@
 //! [版记: 抄送 … / … 印发]
 //! ```
 //!
-//! Hands on the frame fields of [`Document`] with spans in the normalized text.
+//! Hands on a [`Frame`]: the frame fields of the document, spans in the normalized text.
 
 pub mod closing;
 pub mod lexicon;
@@ -31,11 +31,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Input;
-use crate::model::{DateValue, Diagnostic, DocKind, Document, Embedded, MetadataField, TextSpan};
+use crate::model::{
+    Attachment, DateValue, Dates, Diagnostic, DocKind, DocNumber, Embedded, MetadataField, TextSpan,
+};
 use crate::recognize::date::FoundDate;
 use crate::recognize::doc_number;
-use crate::segment::LineKind;
+use crate::segment::{LineKind, Segmented};
 use crate::span::Span;
 use lexicon::{is_org, title_genre, Role, NOT_RECIPIENT, TITLE_VERB};
 
@@ -219,11 +220,43 @@ fn loose_match(parts: &[&str], want: &str) -> LooseMatch {
     }
 }
 
-/// Fills the document's frame fields.
-pub fn recognize(input: &Input<'_>, doc: &mut Document) {
-    let text = input.text;
-    let lines: Vec<Line<'_>> = input
-        .segmented
+/// The frame of a document, spans in the normalized text: what the frame recognizer hands
+/// on to the other recognizers and to the assembler.
+#[derive(Debug, Clone, Default)]
+pub struct Frame {
+    /// Genre of the document itself.
+    pub kind: DocKind,
+    /// The document's own title.
+    pub title: Option<TextSpan>,
+    /// The document's own number (发文字号).
+    pub doc_number: Option<DocNumber>,
+    /// The issuing body.
+    pub issuer: Option<TextSpan>,
+    /// Addressees (主送机关).
+    pub recipients: Vec<TextSpan>,
+    /// Written, published and printed dates.
+    pub dates: Dates,
+    /// Disclosure note.
+    pub disclosure: Option<TextSpan>,
+    /// The signature block, one entry per line.
+    pub signature: Vec<TextSpan>,
+    /// Copy-to bodies (抄送).
+    pub cc: Vec<TextSpan>,
+    /// Printing office (印发机关).
+    pub printed_by: Option<TextSpan>,
+    /// Attachments listed after the body.
+    pub attachments: Vec<Attachment>,
+    /// Documents printed inside this one.
+    pub embedded: Vec<Embedded>,
+    /// Portal metadata.
+    pub metadata: Vec<MetadataField>,
+    /// What was repaired: the doc number, the written date.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The non-blank lines of the text, as the frame reads them.
+fn frame_lines<'a>(text: &'a str, segmented: &Segmented) -> Vec<Line<'a>> {
+    segmented
         .lines
         .iter()
         .filter(|l| l.kind != LineKind::Blank)
@@ -232,9 +265,11 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
             span: l.content,
             chrome: l.kind == LineKind::Chrome,
         })
-        .collect();
+        .collect()
+}
 
-    // Metadata.
+/// The portal metadata pairs, and which lines hold metadata.
+fn metadata_block(lines: &[Line<'_>]) -> (Vec<bool>, Vec<metadata::Pair>) {
     let mut meta_line = vec![false; lines.len()];
     let mut pairs = Vec::new();
     for (i, l) in lines.iter().enumerate() {
@@ -246,17 +281,12 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
         }
         pairs.extend(p);
     }
-    doc.metadata = pairs
-        .iter()
-        .map(|p| MetadataField {
-            key: p.key.to_string(),
-            value: p.value.clone(),
-            span: p.span,
-        })
-        .collect();
-    let meta = |role: Role| pairs.iter().find(|p| p.role == role);
+    (meta_line, pairs)
+}
 
-    // Recipients and where the body starts.
+/// The 主送机关 line (before the first heading) and the line where the body starts.
+fn recipients_line(lines: &[Line<'_>], meta_line: &[bool]) -> (Option<usize>, usize) {
+    let is_meta = |i: usize| meta_line.get(i).copied().unwrap_or(false);
     let first_heading = lines
         .iter()
         .position(|l| !l.chrome && is_heading(l.text))
@@ -265,9 +295,7 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
         .iter()
         .enumerate()
         .take(first_heading)
-        .find(|(i, l)| {
-            !l.chrome && !meta_line.get(*i).copied().unwrap_or(false) && is_recipient_line(l.text)
-        })
+        .find(|(i, l)| !l.chrome && !is_meta(*i) && is_recipient_line(l.text))
         .map(|(i, _)| i);
     let body_start = recipient.map_or_else(
         || {
@@ -275,162 +303,237 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
                 .iter()
                 .enumerate()
                 .position(|(i, l)| {
-                    !l.chrome
-                        && !meta_line.get(i).copied().unwrap_or(false)
-                        && (is_paragraph(l.text) || is_heading(l.text))
+                    !l.chrome && !is_meta(i) && (is_paragraph(l.text) || is_heading(l.text))
                 })
                 .unwrap_or(lines.len())
         },
         |r| r + 1,
     );
-    if let Some(r) = recipient.and_then(|r| lines.get(r)) {
-        // A recipients line wrapped after 、 or , starts on the line before.
-        let prev = recipient
-            .and_then(|i| i.checked_sub(1))
-            .and_then(|i| {
-                lines
-                    .get(i)
-                    .filter(|_| !meta_line.get(i).copied().unwrap_or(true))
-            })
-            .filter(|p| {
-                !p.chrome
-                    && p.text.ends_with(['、', ','])
-                    && !p.text.contains(['。', ':'])
-                    && p.text.chars().count() <= 120
-            });
-        let body = r.text.trim_end_matches(':').trim_end();
-        if let Some(p) = prev {
-            doc.recipients = closing::split_units(p.text, p.span.start);
-            let tail = closing::split_units(body, r.span.start);
-            let glued = p.text.ends_with('、');
-            match (glued, doc.recipients.last_mut(), tail.first()) {
-                (true, Some(last), Some(first)) => {
-                    last.text.push_str(&first.text);
-                    last.span = last.span.cover(first.span);
-                    doc.recipients.extend(tail.into_iter().skip(1));
-                }
-                _ => doc.recipients.extend(tail),
-            }
-        } else {
-            doc.recipients = closing::split_units(body, r.span.start);
-        }
-    }
+    (recipient, body_start)
+}
 
-    // Title.
-    let title_end = recipient.unwrap_or(body_start);
-    let title = title::find(&lines, &meta_line, title_end);
-    let title_from_meta = meta(Role::Title).filter(|p| lexicon::title_genre(&p.value).is_some());
-    let title = title.or_else(|| {
-        if title_from_meta.is_some() {
+/// The recipients of line `r`; a recipients line wrapped after 、 or , starts on the line
+/// before.
+fn recipients(lines: &[Line<'_>], meta_line: &[bool], r: usize) -> Vec<TextSpan> {
+    let Some(line) = lines.get(r) else {
+        return Vec::new();
+    };
+    let prev = r
+        .checked_sub(1)
+        .and_then(|i| {
+            lines
+                .get(i)
+                .filter(|_| !meta_line.get(i).copied().unwrap_or(true))
+        })
+        .filter(|p| {
+            !p.chrome
+                && p.text.ends_with(['、', ','])
+                && !p.text.contains(['。', ':'])
+                && p.text.chars().count() <= 120
+        });
+    let body = line.text.trim_end_matches(':').trim_end();
+    let Some(p) = prev else {
+        return closing::split_units(body, line.span.start);
+    };
+    let mut units = closing::split_units(p.text, p.span.start);
+    let tail = closing::split_units(body, line.span.start);
+    let glued = p.text.ends_with('、');
+    match (glued, units.last_mut(), tail.first()) {
+        (true, Some(last), Some(first)) => {
+            last.text.push_str(&first.text);
+            last.span = last.span.cover(first.span);
+            units.extend(tail.into_iter().skip(1));
+        }
+        _ => units.extend(tail),
+    }
+    units
+}
+
+/// The title: the last title-like line before `title_end`, else (when the metadata names
+/// no title with a genre word) a fallback line.
+fn title_of(
+    lines: &[Line<'_>],
+    meta_line: &[bool],
+    title_end: usize,
+    pairs: &[metadata::Pair],
+) -> Option<title::Title> {
+    let title = title::find(lines, meta_line, title_end);
+    let title_from_meta = meta_pair(pairs, Role::Title)
+        .filter(|p| lexicon::title_genre(&p.value).is_some())
+        .is_some();
+    title.or_else(|| {
+        if title_from_meta {
             None
         } else {
-            title::fallback(&lines, &meta_line, title_end)
+            title::fallback(lines, meta_line, title_end)
         }
-    });
-    if let Some(t) = &title {
-        doc.title = Some(TextSpan::new(t.text.clone(), t.span));
-    } else if let Some(p) = meta(Role::Title) {
-        doc.title = Some(TextSpan::new(p.value.clone(), p.value_span));
-    }
+    })
+}
 
-    // The document's own number: first in the header, not inside the title.
-    let header_end = recipient.unwrap_or(body_start);
-    let mut own: Option<doc_number::Found> = None;
-    'header: for (i, l) in lines.iter().enumerate().take(header_end) {
+/// The first metadata pair of a role.
+fn meta_pair(pairs: &[metadata::Pair], role: Role) -> Option<&metadata::Pair> {
+    pairs.iter().find(|p| p.role == role)
+}
+
+/// The document's own number: the first in the header that is not inside the title nor
+/// cited, else the metadata's 文号.
+fn own_number(
+    lines: &[Line<'_>],
+    header_end: usize,
+    title: Option<&title::Title>,
+    pairs: &[metadata::Pair],
+) -> Option<doc_number::Found> {
+    for (i, l) in lines.iter().enumerate().take(header_end) {
         for f in doc_number::find_all(l.text) {
             let abs = f.number.span.shift(l.span.start);
             let before = l.text.get(..f.number.span.start).unwrap_or_default();
             let open = before.matches('《').count() > before.matches('》').count();
-            let in_title = title
-                .as_ref()
-                .is_some_and(|t| (t.lines.0..=t.lines.1).contains(&i) && abs.start < t.end);
+            let in_title =
+                title.is_some_and(|t| (t.lines.0..=t.lines.1).contains(&i) && abs.start < t.end);
             let cited_context = before.trim_end().ends_with(['》', ')']) && before.len() > 30;
             if open || in_title || cited_context {
                 continue;
             }
-            own = Some(shift_found(f, l.span.start));
-            break 'header;
+            return Some(shift_found(f, l.span.start));
         }
     }
-    if own.is_none() {
-        if let Some(p) = meta(Role::DocNumber) {
-            own = doc_number::find_all(&p.value)
-                .into_iter()
-                .next()
-                .map(|f| shift_found(f, p.value_span.start));
-        }
-    }
-    if let Some(f) = own {
-        doc.diagnostics.extend(f.diagnostics);
-        doc.doc_number = Some(f.number);
-    }
+    let p = meta_pair(pairs, Role::DocNumber)?;
+    doc_number::find_all(&p.value)
+        .into_iter()
+        .next()
+        .map(|f| shift_found(f, p.value_span.start))
+}
 
-    // Closing: written date, signature, disclosure, attachments, 版记.
-    let written = closing::written(&lines, &meta_line, body_start);
+/// The closing: written date and signature, published date, disclosure, attachments and
+/// the 版记 (抄送, 印发).
+fn closing_block(
+    lines: &[Line<'_>],
+    meta_line: &[bool],
+    body_start: usize,
+    header_end: usize,
+    pairs: &[metadata::Pair],
+    frame: &mut Frame,
+) {
+    let written = closing::written(lines, meta_line, body_start);
     if let Some(w) = &written {
         if w.date.repaired {
-            doc.diagnostics.push(Diagnostic::warning(
+            frame.diagnostics.push(Diagnostic::warning(
                 "date_repaired",
                 format!("年/月 lost: read {} as {}", w.date.raw, w.date.value),
                 Some(w.date.span),
             ));
         }
-        doc.dates.written = Some(date_value(&w.date));
-        doc.signature = closing::signature(&lines, w);
-    } else if let Some(p) = meta(Role::Written) {
-        doc.dates.written = first_date(&p.value, p.value_span.start);
+        frame.dates.written = Some(date_value(&w.date));
+        frame.signature = closing::signature(lines, w);
+    } else if let Some(p) = meta_pair(pairs, Role::Written) {
+        frame.dates.written = first_date(&p.value, p.value_span.start);
     }
-    if let Some(p) = meta(Role::Published) {
-        doc.dates.published = first_date(&p.value, p.value_span.start);
+    if let Some(p) = meta_pair(pairs, Role::Published) {
+        frame.dates.published = first_date(&p.value, p.value_span.start);
     }
-    doc.disclosure = closing::disclosure(&lines, header_end);
-    doc.attachments = closing::attachments(&lines, header_end);
-    let colophon = closing::colophon(&lines);
-    doc.cc = colophon.cc;
-    doc.printed_by = colophon.printed_by;
-    doc.dates.printed = colophon.printed.as_ref().map(date_value);
+    frame.disclosure = closing::disclosure(lines, header_end);
+    frame.attachments = closing::attachments(lines, header_end);
+    let colophon = closing::colophon(lines);
+    frame.cc = colophon.cc;
+    frame.printed_by = colophon.printed_by;
+    frame.dates.printed = colophon.printed.as_ref().map(date_value);
+}
 
-    // Issuer.
-    doc.issuer = title
-        .as_ref()
+/// The issuer: from the title, else the first signature line that is no seal note, else
+/// the metadata's 发布机构.
+fn issuer(
+    title: Option<&title::Title>,
+    signature: &[TextSpan],
+    pairs: &[metadata::Pair],
+    text: &str,
+) -> Option<TextSpan> {
+    title
         .and_then(|t| issuer_from_title(&t.text, t.span, text))
         .or_else(|| {
-            doc.signature
+            signature
                 .iter()
                 .find(|s| !lexicon::SEAL.iter().any(|w| s.text.contains(w)))
                 .cloned()
         })
-        .or_else(|| meta(Role::Issuer).map(|p| TextSpan::new(p.value.clone(), p.value_span)));
+        .or_else(|| {
+            meta_pair(pairs, Role::Issuer).map(|p| TextSpan::new(p.value.clone(), p.value_span))
+        })
+}
 
-    // Kind and embedded documents.
-    doc.kind = title.as_ref().map_or(DocKind::Other, |t| t.kind);
+/// The kind: the title's genre word, else a closing line's, else `news` for a dated page
+/// with a title and neither number nor recipients.
+fn kind_of(
+    title: Option<&title::Title>,
+    lines: &[Line<'_>],
+    header_end: usize,
+    frame: &Frame,
+) -> DocKind {
+    let mut kind = title.map_or(DocKind::Other, |t| t.kind);
+    if kind == DocKind::Other {
+        if let Some(k) = lines
+            .iter()
+            .skip(header_end)
+            .find_map(|l| lexicon::closing_kind(l.text))
+        {
+            kind = k;
+        }
+    }
+    if kind == DocKind::Other
+        && frame.title.is_some()
+        && frame.doc_number.is_none()
+        && frame.recipients.is_empty()
+        && frame.dates.published.is_some()
+    {
+        kind = DocKind::News;
+    }
+    kind
+}
+
+/// Reads the frame of the normalized `text` from its lines.
+pub fn recognize(text: &str, segmented: &Segmented) -> Frame {
+    let lines = frame_lines(text, segmented);
+    let (meta_line, pairs) = metadata_block(&lines);
+    let mut frame = Frame {
+        metadata: pairs
+            .iter()
+            .map(|p| MetadataField {
+                key: p.key.to_string(),
+                value: p.value.clone(),
+                span: p.span,
+            })
+            .collect(),
+        ..Frame::default()
+    };
+    let (recipient, body_start) = recipients_line(&lines, &meta_line);
+    if let Some(r) = recipient {
+        frame.recipients = recipients(&lines, &meta_line, r);
+    }
+    let header_end = recipient.unwrap_or(body_start);
+    let title = title_of(&lines, &meta_line, header_end, &pairs);
+    frame.title = match &title {
+        Some(t) => Some(TextSpan::new(t.text.clone(), t.span)),
+        None => {
+            meta_pair(&pairs, Role::Title).map(|p| TextSpan::new(p.value.clone(), p.value_span))
+        }
+    };
+    if let Some(f) = own_number(&lines, header_end, title.as_ref(), &pairs) {
+        frame.diagnostics.extend(f.diagnostics);
+        frame.doc_number = Some(f.number);
+    }
+    closing_block(
+        &lines, &meta_line, body_start, header_end, &pairs, &mut frame,
+    );
+    frame.issuer = issuer(title.as_ref(), &frame.signature, &pairs, text);
     if let Some(t) = &title {
         let body_end = lines
             .iter()
             .rev()
             .find(|l| !l.chrome)
             .map_or(text.len(), |l| l.span.end);
-        if let Some(e) = embedded(&lines, t, body_end) {
-            doc.embedded.push(e);
-        }
+        frame.embedded.extend(embedded(&lines, t, body_end));
     }
-    if doc.kind == DocKind::Other {
-        if let Some(k) = lines
-            .iter()
-            .skip(header_end)
-            .find_map(|l| lexicon::closing_kind(l.text))
-        {
-            doc.kind = k;
-        }
-    }
-    if doc.kind == DocKind::Other
-        && doc.title.is_some()
-        && doc.doc_number.is_none()
-        && doc.recipients.is_empty()
-        && doc.dates.published.is_some()
-    {
-        doc.kind = DocKind::News;
-    }
+    frame.kind = kind_of(title.as_ref(), &lines, header_end, &frame);
+    frame
 }
 
 fn shift_found(mut f: doc_number::Found, by: usize) -> doc_number::Found {
@@ -474,23 +577,10 @@ fn issuer_from_title(t: &str, span: Span, text: &str) -> Option<TextSpan> {
     Some(TextSpan::new(who, Span::new(base, end)))
 }
 
-/// The document a 印发/转发 notice carries: its title line after the notice's title.
+/// embedded = carried-title-line{1,4} body: the document a 印发/转发 notice carries, its
+/// title printed again after the notice's title, on up to four lines.
 fn embedded(lines: &[Line<'_>], t: &title::Title, text_len: usize) -> Option<Embedded> {
-    let verb = ["印发", "转发", "印發", "轉發"]
-        .iter()
-        .filter_map(|v| t.text.find(v).map(|p| p + v.len()))
-        .min()?;
-    let rest = t.text.get(verb..)?;
-    let end = rest.rfind("的通知").unwrap_or(rest.len());
-    let inner = rest.get(..end)?.trim();
-    // The outermost 《…》 when it closes the carried title (转发区绿化市容局制订的《…》),
-    // not a law named inside it (印发贯彻《上海市生活垃圾管理条例》推进…实施方案).
-    let inner = match (inner.find('《'), inner.rfind('》')) {
-        (Some(a), Some(b)) if a < b && inner.ends_with('》') => {
-            inner.get(a + '《'.len_utf8()..b).unwrap_or(inner)
-        }
-        _ => inner,
-    };
+    let inner = carried_title(&t.text)?;
     let want = loose_key(inner);
     if want.chars().count() < 4 {
         return None;
@@ -511,30 +601,52 @@ fn embedded(lines: &[Line<'_>], t: &title::Title, text_len: usize) -> Option<Emb
                 LooseMatch::Differ => break,
             }
             let first = lines.get(i)?;
-            let kind = title_genre(inner).map_or(DocKind::Other, |(k, _)| k);
-            // The body ends before the notice's title printed again in the page footer.
-            let end = lines
-                .iter()
-                .skip(j + 1)
-                .position(|l| !l.chrome && title_key.repeated_by(l.text))
-                .and_then(|k| {
-                    lines
-                        .get(..=j + k)?
-                        .iter()
-                        .rev()
-                        .find(|l| !l.chrome)
-                        .map(|l| l.span.end)
-                })
+            let end = embedded_end(lines, j, &title_key)
                 .unwrap_or(text_len)
                 .max(first.span.end);
             return Some(Embedded {
                 title: parts.concat(),
-                kind,
+                kind: title_genre(inner).map_or(DocKind::Other, |(k, _)| k),
                 span: Span::new(first.span.start, end),
             });
         }
     }
     None
+}
+
+/// carried-title = issuing-title "印发" | "转发" title ["的通知"]: the title a notice's own
+/// title carries — the outermost 《…》 when it closes the carried title
+/// (转发区绿化市容局制订的《…》), not a law named inside it (印发贯彻《上海市生活垃圾管理
+/// 条例》推进…实施方案).
+fn carried_title(title: &str) -> Option<&str> {
+    let verb = ["印发", "转发", "印發", "轉發"]
+        .iter()
+        .filter_map(|v| title.find(v).map(|p| p + v.len()))
+        .min()?;
+    let rest = title.get(verb..)?;
+    let end = rest.rfind("的通知").unwrap_or(rest.len());
+    let inner = rest.get(..end)?.trim();
+    Some(match (inner.find('《'), inner.rfind('》')) {
+        (Some(a), Some(b)) if a < b && inner.ends_with('》') => {
+            inner.get(a + '《'.len_utf8()..b).unwrap_or(inner)
+        }
+        _ => inner,
+    })
+}
+
+/// Where the carried document's body ends, its title read up to line `j`: before the
+/// notice's title printed again in the page footer, when it is.
+fn embedded_end(lines: &[Line<'_>], j: usize, title_key: &TitleKey) -> Option<usize> {
+    let k = lines
+        .iter()
+        .skip(j + 1)
+        .position(|l| !l.chrome && title_key.repeated_by(l.text))?;
+    lines
+        .get(..=j + k)?
+        .iter()
+        .rev()
+        .find(|l| !l.chrome)
+        .map(|l| l.span.end)
 }
 
 #[cfg(test)]

@@ -155,63 +155,78 @@ pub fn find(lines: &[Line], skip: &[bool], before: usize) -> Option<Title> {
         if l.chrome || skip.get(i).copied().unwrap_or(false) || !ends_title(l.text) {
             continue;
         }
-        let Some((s, e)) = title_part(l.text) else {
-            continue;
-        };
-        let mut first = i;
-        let mut acc = l.text.get(s..e).unwrap_or_default().to_string();
-        let mut start = l.span.start + s;
-        // Join earlier fragments of a wrapped title.
-        while first > 0 && first + 4 > i {
-            let outside = outside_quotes(&acc);
-            let has_verb = TITLE_VERB.iter().any(|v| outside.contains(v));
-            let need = balance(&acc) < 0 || !has_verb;
-            let Some(prev) = lines.get(first - 1) else {
-                break;
-            };
-            if prev.chrome || skip.get(first - 1).copied().unwrap_or(false) {
-                break;
-            }
-            let Some((ps, pe)) = title_part(prev.text) else {
-                break;
-            };
-            let ptext = prev.text.get(ps..pe).unwrap_or_default();
-            if ends_title(prev.text) || !fragment_ok(ptext) {
-                break;
-            }
-            let take_issuer = starts_like_title(&acc) && is_org(ptext);
-            if !(need || take_issuer) {
-                break;
-            }
-            acc = format!("{ptext}{acc}");
-            start = prev.span.start + ps;
-            first -= 1;
-            if take_issuer && !need {
-                break;
-            }
+        if let Some(t) = title_at(lines, skip, i) {
+            best = Some(t);
         }
-        let kind = title_genre(&acc).map_or(DocKind::Other, |(k, _)| k);
-        let mut last = i;
-        let mut end = l.span.start + e;
-        if e == l.text.len() {
-            if let Some(next) = lines
-                .get(i + 1)
-                .filter(|n| !n.chrome && trailing_note(n.text))
-            {
-                acc.push_str(next.text);
-                last = i + 1;
-                end = next.span.end;
-            }
-        }
-        best = Some(Title {
-            text: acc,
-            span: Span::new(start, end),
-            kind,
-            lines: (first, last),
-            end,
-        });
     }
     best
+}
+
+/// title = [issuer-line] {fragment-line} title-line [trailing-note]: the title whose
+/// genre word ends line `i`, joined with the fragments wrapped before it and a note such
+/// as (征求意见稿) on the line after.
+fn title_at(lines: &[Line], skip: &[bool], i: usize) -> Option<Title> {
+    let l = lines.get(i)?;
+    let (s, e) = title_part(l.text)?;
+    let mut acc = l.text.get(s..e).unwrap_or_default().to_string();
+    let mut start = l.span.start + s;
+    let first = join_wrapped(lines, skip, i, &mut acc, &mut start);
+    let kind = title_genre(&acc).map_or(DocKind::Other, |(k, _)| k);
+    let mut last = i;
+    let mut end = l.span.start + e;
+    if e == l.text.len() {
+        if let Some(next) = lines
+            .get(i + 1)
+            .filter(|n| !n.chrome && trailing_note(n.text))
+        {
+            acc.push_str(next.text);
+            last = i + 1;
+            end = next.span.end;
+        }
+    }
+    Some(Title {
+        text: acc,
+        span: Span::new(start, end),
+        kind,
+        lines: (first, last),
+        end,
+    })
+}
+
+/// Joins to `acc` (the title on line `i`, starting at `start`) the earlier fragments of a
+/// wrapped title — up to three lines, while its 《》 do not balance or it has no title
+/// verb, or one line naming the issuer — and returns its first line.
+fn join_wrapped(lines: &[Line], skip: &[bool], i: usize, acc: &mut String, start: &mut usize) -> usize {
+    let mut first = i;
+    while first > 0 && first + 4 > i {
+        let outside = outside_quotes(acc);
+        let has_verb = TITLE_VERB.iter().any(|v| outside.contains(v));
+        let need = balance(acc) < 0 || !has_verb;
+        let Some(prev) = lines.get(first - 1) else {
+            break;
+        };
+        if prev.chrome || skip.get(first - 1).copied().unwrap_or(false) {
+            break;
+        }
+        let Some((ps, pe)) = title_part(prev.text) else {
+            break;
+        };
+        let ptext = prev.text.get(ps..pe).unwrap_or_default();
+        if ends_title(prev.text) || !fragment_ok(ptext) {
+            break;
+        }
+        let take_issuer = starts_like_title(acc) && is_org(ptext);
+        if !(need || take_issuer) {
+            break;
+        }
+        *acc = format!("{ptext}{acc}");
+        *start = prev.span.start + ps;
+        first -= 1;
+        if take_issuer && !need {
+            break;
+        }
+    }
+    first
 }
 
 /// When no line ends in a genre word: the last headline-like line before the body (a news

@@ -1,6 +1,6 @@
 //! Quantitative targets and statistics: every amount, count, share, rate or duration.
 //!
-//! Reads the body lines of the normalized text and fills `doc.quantities`, each with its
+//! Reads the body lines of the normalized text and adds to `quantities`, each with its
 //! exact value (万/亿 multiplied out), unit, comparator, kind (target or statistic),
 //! deadline and subject; `section` is left for the assembler.
 //!
@@ -35,10 +35,10 @@ pub mod unit;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use super::Input;
+use super::{Findings, Input};
 use crate::decimal::Decimal;
 use crate::grammar;
-use crate::model::{Comparator, DocKind, Document, Quantity, QuantityKind};
+use crate::model::{Comparator, DocKind, Quantity, QuantityKind};
 use crate::span::Span;
 use comparator::Relation;
 
@@ -49,8 +49,8 @@ static STOPLIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Fills `doc.quantities`.
-pub fn recognize(input: &Input<'_>, doc: &mut Document) {
+/// Adds the quantities of the body lines.
+pub fn recognize(input: &Input<'_>, findings: &mut Findings) {
     let text = input.text;
     let mut found = Vec::new();
     let mut cue_buf = Vec::new();
@@ -65,7 +65,7 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
     if found.is_empty() {
         return;
     }
-    let genre = genre_kind(doc, input);
+    let genre = genre_kind(input);
     // A plan's horizon governs the targets that name no deadline of their own.
     let horizon = plan_period(input).or_else(|| found.iter().find_map(|f| f.deadline.clone()));
     let default = genre.unwrap_or_else(|| vote(&found));
@@ -86,7 +86,7 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
             Relation::Floor if kind == QuantityKind::Target => Comparator::Ge,
             Relation::Floor => Comparator::Eq,
         };
-        doc.quantities.push(Quantity {
+        findings.quantities.push(Quantity {
             section: None,
             kind,
             value: f.value,
@@ -226,9 +226,10 @@ fn plain_len(b: &[u8], i: usize) -> Option<usize> {
 }
 
 /// The kind the document's genre implies: from the document carried inside a notice
-/// (关于印发《X总结》的通知 reports facts), else `doc.kind`, else the title.
-fn genre_kind(doc: &Document, input: &Input<'_>) -> Option<QuantityKind> {
-    if let Some(k) = doc.embedded.iter().find_map(|e| genre_of_kind(e.kind)) {
+/// (关于印发《X总结》的通知 reports facts), else the frame's kind, else the title.
+fn genre_kind(input: &Input<'_>) -> Option<QuantityKind> {
+    let frame = input.frame;
+    if let Some(k) = frame.embedded.iter().find_map(|e| genre_of_kind(e.kind)) {
         return Some(k);
     }
     let lines = || {
@@ -253,10 +254,10 @@ fn genre_kind(doc: &Document, input: &Input<'_>) -> Option<QuantityKind> {
             }
         }
     }
-    if let Some(k) = genre_of_kind(doc.kind) {
+    if let Some(k) = genre_of_kind(frame.kind) {
         return Some(k);
     }
-    if let Some(t) = &doc.title {
+    if let Some(t) = &frame.title {
         return genre_of(strip_title_tail(&t.text));
     }
     lines().find_map(|l| genre_of(strip_title_tail(l)))

@@ -9,7 +9,8 @@
 //!
 //! A unit heading makes its unit responsible for the items under it; under a group heading
 //! (a unit word with 相关/有关/各) every item that starts with a unit and a colon is that
-//! unit's. Each is recorded with the phrase 开展 and the path of the section it heads.
+//! unit's. Each is recorded with the phrase 开展 and a span on the heading of its section;
+//! the assembler attaches the section's path.
 
 use crate::model::{Responsibility, Section};
 use crate::recognize::department::is_unit;
@@ -46,7 +47,7 @@ fn locate(text: &str, section: &Section, needle: &str) -> Span {
 
 fn record(text: &str, section: &Section, unit: &str, raw: &str) -> Responsibility {
     Responsibility {
-        section: Some(section.path.clone()),
+        section: None,
         departments: vec![unit.to_string()],
         lead: Vec::new(),
         support: Vec::new(),

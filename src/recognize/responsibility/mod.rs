@@ -15,7 +15,7 @@
 //!
 //! A standing instruction inside a clause (`以下均需各区人民政府落实,不再列出`) becomes the
 //! clause's `scope_note`, and every later responsibility of the same document gets its units
-//! in `implied`. Hands on `doc.responsibilities` in text order, spans in the normalized text;
+//! in `implied`. Hands on `responsibilities` in text order, spans in the normalized text;
 //! the assembler attaches the section path where `section` is None.
 
 pub mod clause;
@@ -23,8 +23,8 @@ pub mod headings;
 mod scan;
 pub mod table;
 
-use super::Input;
-use crate::model::{Document, Responsibility};
+use super::{Findings, Input};
+use crate::model::{Embedded, Responsibility};
 use crate::recognize::department::{is_close, is_open};
 use crate::span::Span;
 
@@ -33,15 +33,15 @@ use clause::{parse, parse_sentence, strip_label, Parsed};
 /// Longest parenthetical, in bytes, read as one clause.
 const MAX_CLAUSE_BYTES: usize = 3000;
 
-/// Fills `doc.responsibilities`.
-pub fn recognize(input: &Input<'_>, doc: &mut Document) {
-    let mut found = parentheticals(input, &section_starts(&doc.sections));
+/// Adds the responsibilities of the text.
+pub fn recognize(input: &Input<'_>, findings: &mut Findings) {
+    let mut found = parentheticals(input, &section_starts(input.sections));
     found.extend(trailing_sentences(input, &found));
     found.extend(table::recognize(input));
-    found.extend(headings::recognize(input.text, &doc.sections));
+    found.extend(headings::recognize(input.text, input.sections));
     found.sort_by_key(|r| (r.span.start, r.span.end));
-    apply_scope_notes(&mut found, doc);
-    doc.responsibilities.extend(found);
+    apply_scope_notes(&mut found, &input.frame.embedded);
+    findings.responsibilities.extend(found);
 }
 
 /// Builds a responsibility from a parsed clause.
@@ -258,7 +258,7 @@ fn trailing_sentences(input: &Input<'_>, taken: &[Responsibility]) -> Vec<Respon
 
 /// Gives every responsibility after a standing instruction the units it implies, up to the
 /// end of the (embedded) document that holds the instruction.
-fn apply_scope_notes(found: &mut [Responsibility], doc: &Document) {
+fn apply_scope_notes(found: &mut [Responsibility], embedded: &[Embedded]) {
     let mut implied: Vec<String> = Vec::new();
     let mut until = 0usize;
     for r in found.iter_mut() {
@@ -278,8 +278,7 @@ fn apply_scope_notes(found: &mut [Responsibility], doc: &Document) {
             .unwrap_or_default();
         if !units.is_empty() {
             implied = units;
-            until = doc
-                .embedded
+            until = embedded
                 .iter()
                 .find(|e| e.span.start <= r.span.start && r.span.start < e.span.end)
                 .map_or(usize::MAX, |e| e.span.end);

@@ -3,24 +3,23 @@
 //! Reads the body lines (chrome lines are never headings), finds the heading markers with
 //! [`marker`], takes the heading text — up to the first 。 or ":" or the whole line, so
 //! "(一)扩大安全优质农产品供给。推广……" has the heading 扩大安全优质农产品供给 and the rest
-//! is its text — and finds 一是/二是 items where they open a sentence. [`tree`] then nests
+//! is its text — and finds 一是/二是 items where they open a sentence. The assembler then nests
 //! them in the order the document uses its styles and checks the numbering.
 //!
-//! Hands on `doc.sections` (spans in the normalized text) and `heading_*` diagnostics.
+//! Hands on an [`Outline`]: the headings in text order (spans in the normalized text) and
+//! where sections stop; the assembler nests them and checks the numbering.
 //!
 //! A text that opens with "附件1" and a title is the attachment itself: that label is not
 //! a section and its 一、 are the top of the tree. A "附件N" label after the notice's
 //! signature opens that attachment's part of the tree.
 
 pub mod marker;
-pub mod tree;
 
 use std::sync::LazyLock;
 
-use super::{frame, Input};
-use crate::model::{Document, SectionStyle};
-use crate::segment::LineKind;
-use tree::Candidate;
+use super::frame::{self, Frame};
+use crate::model::SectionStyle;
+use crate::segment::{LineKind, Segmented};
 
 /// Characters after which a new sentence starts (normalized text).
 const SENTENCE_END: &[char] = &['。', ';', '!', '?', ':'];
@@ -29,23 +28,85 @@ const SENTENCE_END: &[char] = &['。', ';', '!', '?', ':'];
 /// inline enumeration, not a run of items.
 const FULL_STOP: &[char] = &['。', '!', '?'];
 
-/// Fills `doc.sections`.
-pub fn recognize(input: &Input<'_>, doc: &mut Document) {
-    let text = input.text;
-    let mut cands: Vec<Candidate> = Vec::new();
-    let mut stops: Vec<usize> = Vec::new();
-    let mut prev_closed = true; // did the previous body line end a sentence or a heading?
-    let mut shi_next: Option<u32> = None;
-    let mut seen_date_line = false;
+/// A heading found in the text, before it is placed in the tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// Numbering style (a guess when `damaged`).
+    pub style: SectionStyle,
+    /// The printed ordinal, or `None` when it was lost.
+    pub ordinal: Option<u32>,
+    /// True when the marker is damaged and must be repaired from the sequence.
+    pub damaged: bool,
+    /// Byte offset of the marker.
+    pub start: usize,
+    /// The marker as printed.
+    pub marker: String,
+    /// The heading text.
+    pub heading: String,
+    /// Where the section's own text starts (after the heading).
+    pub body_start: usize,
+    /// End of the line the heading is on; an 一是 item ends there at the latest.
+    pub line_end: usize,
+}
+
+/// The headings of a document in text order, and where sections must stop: what the
+/// assembler nests into the section tree.
+#[derive(Debug, Clone, Default)]
+pub struct Outline {
+    /// Every heading found, in text order.
+    pub headings: Vec<Candidate>,
+    /// Sorted offsets no section runs past unless a child does (signature, date lines).
+    pub stops: Vec<usize>,
+    /// Where the last section ends: the end of the last body line read.
+    pub end: usize,
+}
+
+/// The state of the line-by-line reading of the body.
+struct Reader {
+    /// Headings found so far.
+    cands: Vec<Candidate>,
+    /// Offsets of closing and date lines.
+    stops: Vec<usize>,
+    /// Did the previous body line end a sentence or a heading?
+    prev_closed: bool,
+    /// The ordinal the next 一是 item must have (after the first).
+    shi_next: Option<u32>,
+    /// Was a date line read (a 附件 label after it opens an attachment)?
+    seen_date_line: bool,
+}
+
+/// One body line: where its content starts and ends, its Markdown decoration stripped.
+struct BodyLine<'t> {
+    /// The line's trimmed text.
+    content: &'t str,
+    /// Where `content` starts.
+    start: usize,
+    /// Where `content` ends.
+    end: usize,
+    /// `content` without its leading decoration.
+    stripped: &'t str,
+    /// Where `stripped` starts.
+    base: usize,
+}
+
+/// Reads the headings of the body lines.
+pub fn recognize(text: &str, segmented: &Segmented, frame: &Frame) -> Outline {
+    let mut reader = Reader {
+        cands: Vec::new(),
+        stops: Vec::new(),
+        prev_closed: true,
+        shi_next: None,
+        seen_date_line: false,
+    };
     let mut last_body_end = 0;
-    let title = doc
+    let title = frame
         .title
         .as_ref()
         .map(|t| (t.span.end, frame::TitleKey::new(&t.text)));
-    for line in input.segmented.body() {
+    for line in segmented.body() {
         let content = line.text(text);
         // The title printed again after the body opens the page footer.
-        if !cands.is_empty()
+        if !reader.cands.is_empty()
             && title
                 .as_ref()
                 .is_some_and(|(end, key)| line.content.start >= *end && key.repeated_by(content))
@@ -54,129 +115,34 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
         }
         last_body_end = line.content.end;
         let (lead, stripped) = strip_decoration(content);
-        let base = line.content.start + lead;
-        let line_end = line.content.end;
-        if is_date_line(stripped) || marker::is_closing_line(stripped) {
-            stops.push(line.content.start);
-            seen_date_line = true;
-            prev_closed = true;
-            continue;
-        }
-        let mut found = false;
-        if let Some((ordinal, len)) = marker::attachment(stripped) {
-            let leading = cands.is_empty() && !seen_date_line;
-            if !leading {
-                let rest = stripped.get(len..).unwrap_or_default();
-                cands.push(Candidate {
-                    style: SectionStyle::Attachment,
-                    ordinal: Some(ordinal),
-                    damaged: false,
-                    start: base,
-                    marker: stripped
-                        .get(..len)
-                        .unwrap_or_default()
-                        .trim_end()
-                        .to_string(),
-                    heading: clean(rest.trim().trim_start_matches(':')),
-                    body_start: line_end,
-                    line_end,
-                });
-            }
-            prev_closed = true;
-            shi_next = None;
-            continue;
-        }
-        // A 附件 list: "附件:1.xxx" — the items are numbered lines.
-        let (list_lead, item) = match stripped.strip_prefix("附件") {
-            Some(r) if r.trim_start().starts_with(':') => {
-                let r2 = r.trim_start().trim_start_matches(':').trim_start();
-                (stripped.len() - r2.len(), r2)
-            }
-            _ => (0, stripped),
-        };
-        let list_item = list_lead > 0
-            && marker::parse(item).is_some_and(|m| {
-                matches!(m.style, SectionStyle::ArabicDot | SectionStyle::ArabicDun)
-            });
-        if list_item {
-            cands.push(Candidate {
-                style: SectionStyle::Attachment,
-                ordinal: Some(1),
-                damaged: false,
-                start: base,
-                marker: "附件".to_string(),
-                heading: String::new(),
-                body_start: base + list_lead,
-                line_end,
-            });
-        }
-        let mut rest_from = base; // where 一是 scanning starts
-        if let Some(m) = marker::parse(item) {
-            let accept = !m.damaged || m.len == 2 || prev_closed;
-            let list_ok = list_lead == 0
-                || matches!(m.style, SectionStyle::ArabicDot | SectionStyle::ArabicDun);
-            if accept && list_ok {
-                let start = base + list_lead;
-                let after = item.get(m.len..).unwrap_or_default();
-                let (heading, consumed) = heading_of(after, &['。', ':']);
-                let body_start = start + m.len + consumed;
-                if (!heading.is_empty() || m.style == SectionStyle::Chapter)
-                    && !marker::is_chrome_heading(&heading)
-                {
-                    cands.push(Candidate {
-                        style: m.style,
-                        ordinal: m.ordinal,
-                        damaged: m.damaged,
-                        start,
-                        marker: item.get(..m.len).unwrap_or_default().to_string(),
-                        heading,
-                        body_start,
-                        line_end,
-                    });
-                    found = true;
-                    shi_next = None;
-                    rest_from = body_start;
-                }
-            }
-        }
-        // 一是 / 二是 where a sentence starts.
-        let scan_from = rest_from.saturating_sub(line.content.start);
-        let at_line_start = !found;
-        scan_enum_shi(
-            line.content.start,
+        reader.line(&BodyLine {
             content,
-            scan_from,
-            at_line_start,
-            line_end,
-            &mut shi_next,
-            &mut cands,
-        );
-        if let Some((offset, ordinal)) = glued_attachment(stripped) {
-            let start = base + offset;
-            cands.push(Candidate {
-                style: SectionStyle::Attachment,
-                ordinal: Some(ordinal),
-                damaged: false,
-                start,
-                marker: stripped.get(offset..).unwrap_or_default().to_string(),
-                heading: String::new(),
-                body_start: line_end,
-                line_end,
-            });
-            found = true;
-        }
-        prev_closed = found || content.trim_end_matches('*').ends_with(SENTENCE_END);
+            start: line.content.start,
+            end: line.content.end,
+            stripped,
+            base: line.content.start + lead,
+        });
     }
-    // The frame's signature and dates end the last section of the notice.
-    for s in doc.signature.iter().map(|t| t.span) {
-        stops.push(s.start);
+    let mut stops = reader.stops;
+    stops.extend(closing_stops(text, segmented, frame));
+    stops.sort_unstable();
+    stops.dedup();
+    Outline {
+        headings: reader.cands,
+        stops,
+        end: last_body_end,
     }
-    if let Some(d) = &doc.dates.written {
+}
+
+/// The frame's signature and dates end the last section of the notice; so does the 附件
+/// note (附件: 1. …) printed between the body and the signature.
+fn closing_stops(text: &str, segmented: &Segmented, frame: &Frame) -> Vec<usize> {
+    let mut stops: Vec<usize> = frame.signature.iter().map(|t| t.span.start).collect();
+    if let Some(d) = &frame.dates.written {
         stops.push(d.span.start);
     }
-    // So does the 附件 note (附件: 1. …) printed between the body and the signature.
-    if let Some(a) = doc.attachments.first() {
-        let lines = &input.segmented.lines;
+    if let Some(a) = frame.attachments.first() {
+        let lines = &segmented.lines;
         if let Some(i) = lines
             .iter()
             .position(|l| l.span.start <= a.span.start && a.span.start <= l.span.end)
@@ -195,12 +161,141 @@ pub fn recognize(input: &Input<'_>, doc: &mut Document) {
             }
         }
     }
-    stops.sort_unstable();
-    stops.dedup();
-    let end = last_body_end;
-    let mut diagnostics = Vec::new();
-    doc.sections = tree::build(cands, text, end, &stops, &mut diagnostics);
-    doc.diagnostics.append(&mut diagnostics);
+    stops
+}
+
+impl Reader {
+    /// body-line = closing-line | attachment-label | [attachment-list] [heading] {enum-shi}
+    ///             [glued-attachment]
+    fn line(&mut self, line: &BodyLine<'_>) {
+        let stripped = line.stripped;
+        if is_date_line(stripped) || marker::is_closing_line(stripped) {
+            self.stops.push(line.start);
+            self.seen_date_line = true;
+            self.prev_closed = true;
+            return;
+        }
+        if let Some((ordinal, len)) = marker::attachment(stripped) {
+            self.attachment_label(line, ordinal, len);
+            return;
+        }
+        let (list_lead, item) = attachment_list(stripped);
+        if list_lead > 0 && is_list_marker(item) {
+            self.cands.push(Candidate {
+                style: SectionStyle::Attachment,
+                ordinal: Some(1),
+                damaged: false,
+                start: line.base,
+                marker: "附件".to_string(),
+                heading: String::new(),
+                body_start: line.base + list_lead,
+                line_end: line.end,
+            });
+        }
+        let heading_end = self.heading(line, list_lead, item);
+        let mut found = heading_end.is_some();
+        // 一是 / 二是 where a sentence starts.
+        let rest_from = heading_end.unwrap_or(line.base);
+        scan_enum_shi(
+            line.start,
+            line.content,
+            rest_from.saturating_sub(line.start),
+            !found,
+            line.end,
+            &mut self.shi_next,
+            &mut self.cands,
+        );
+        if let Some((offset, ordinal)) = glued_attachment(stripped) {
+            self.cands.push(Candidate {
+                style: SectionStyle::Attachment,
+                ordinal: Some(ordinal),
+                damaged: false,
+                start: line.base + offset,
+                marker: stripped.get(offset..).unwrap_or_default().to_string(),
+                heading: String::new(),
+                body_start: line.end,
+                line_end: line.end,
+            });
+            found = true;
+        }
+        self.prev_closed = found || line.content.trim_end_matches('*').ends_with(SENTENCE_END);
+    }
+
+    /// attachment-label = "附件" number [":"] [title]: a section, unless it opens the text
+    /// (then the text is the attachment itself).
+    fn attachment_label(&mut self, line: &BodyLine<'_>, ordinal: u32, len: usize) {
+        let leading = self.cands.is_empty() && !self.seen_date_line;
+        if !leading {
+            let rest = line.stripped.get(len..).unwrap_or_default();
+            self.cands.push(Candidate {
+                style: SectionStyle::Attachment,
+                ordinal: Some(ordinal),
+                damaged: false,
+                start: line.base,
+                marker: line
+                    .stripped
+                    .get(..len)
+                    .unwrap_or_default()
+                    .trim_end()
+                    .to_string(),
+                heading: clean(rest.trim().trim_start_matches(':')),
+                body_start: line.end,
+                line_end: line.end,
+            });
+        }
+        self.prev_closed = true;
+        self.shi_next = None;
+    }
+
+    /// heading = marker heading-text ("。" | ":" | end of line): where the section's own
+    /// text starts, when `item` (after an attachment list's lead) is a heading.
+    fn heading(&mut self, line: &BodyLine<'_>, list_lead: usize, item: &str) -> Option<usize> {
+        let m = marker::parse(item)?;
+        let accept = !m.damaged || m.len == 2 || self.prev_closed;
+        let list_ok =
+            list_lead == 0 || matches!(m.style, SectionStyle::ArabicDot | SectionStyle::ArabicDun);
+        if !(accept && list_ok) {
+            return None;
+        }
+        let start = line.base + list_lead;
+        let after = item.get(m.len..).unwrap_or_default();
+        let (heading, consumed) = heading_of(after, &['。', ':']);
+        let body_start = start + m.len + consumed;
+        if (heading.is_empty() && m.style != SectionStyle::Chapter)
+            || marker::is_chrome_heading(&heading)
+        {
+            return None;
+        }
+        self.cands.push(Candidate {
+            style: m.style,
+            ordinal: m.ordinal,
+            damaged: m.damaged,
+            start,
+            marker: item.get(..m.len).unwrap_or_default().to_string(),
+            heading,
+            body_start,
+            line_end: line.end,
+        });
+        self.shi_next = None;
+        Some(body_start)
+    }
+}
+
+/// attachment-list = "附件" ":" item: the lead's length and the item, or (0, the line).
+fn attachment_list(stripped: &str) -> (usize, &str) {
+    match stripped.strip_prefix("附件") {
+        Some(r) if r.trim_start().starts_with(':') => {
+            let r2 = r.trim_start().trim_start_matches(':').trim_start();
+            (stripped.len() - r2.len(), r2)
+        }
+        _ => (0, stripped),
+    }
+}
+
+/// True when an attachment list's item opens with 1. or 1、.
+fn is_list_marker(item: &str) -> bool {
+    marker::parse(item)
+        .is_some_and(|m| matches!(m.style, SectionStyle::ArabicDot | SectionStyle::ArabicDun))
 }
 
 /// Finds 是 (built once: building a searcher per line costs more than the search).
@@ -217,31 +312,9 @@ fn scan_enum_shi(
     shi_next: &mut Option<u32>,
     cands: &mut Vec<Candidate>,
 ) {
-    let Some(tail) = content.get(from..) else {
+    let Some(positions) = sentence_starts(content, from, at_line_start) else {
         return;
     };
-    // Exact prefilter: every item is read from a suffix of `tail` and needs its 是.
-    if SHI.find(tail.as_bytes()).is_none() {
-        return;
-    }
-    let mut positions: Vec<usize> = Vec::new();
-    let after_stop = content
-        .get(..from)
-        .and_then(|h| h.trim_end_matches([' ', '*']).chars().next_back())
-        .is_some_and(|c| FULL_STOP.contains(&c));
-    if at_line_start || after_stop {
-        positions.push(from);
-    }
-    // The full stops of FULL_STOP, found by their bytes (。 is the only one starting with
-    // 0xE3, a lead byte, so a match is always at a char boundary).
-    debug_assert_eq!(FULL_STOP, ['。', '!', '?']);
-    for (i, &b) in tail.as_bytes().iter().enumerate() {
-        if b == b'!' || b == b'?' {
-            positions.push(from + i + 1);
-        } else if b == 0xE3 && tail.get(i..).is_some_and(|t| t.starts_with('。')) {
-            positions.push(from + i + '。'.len_utf8());
-        }
-    }
     for pos in positions {
         let Some(s) = content.get(pos..) else {
             continue;
@@ -273,6 +346,34 @@ fn scan_enum_shi(
         });
         *shi_next = Some(n + 1);
     }
+}
+
+/// Where a sentence may start in `content` from byte `from` on: at `from` itself when it
+/// opens the line or follows a full stop, and after every full stop. `None` when the rest
+/// of the line has no 是, so no item.
+fn sentence_starts(content: &str, from: usize, at_line_start: bool) -> Option<Vec<usize>> {
+    let tail = content.get(from..)?;
+    // Exact prefilter: every item is read from a suffix of `tail` and needs its 是.
+    SHI.find(tail.as_bytes())?;
+    let mut positions: Vec<usize> = Vec::new();
+    let after_stop = content
+        .get(..from)
+        .and_then(|h| h.trim_end_matches([' ', '*']).chars().next_back())
+        .is_some_and(|c| FULL_STOP.contains(&c));
+    if at_line_start || after_stop {
+        positions.push(from);
+    }
+    // The full stops of FULL_STOP, found by their bytes (。 is the only one starting with
+    // 0xE3, a lead byte, so a match is always at a char boundary).
+    debug_assert_eq!(FULL_STOP, ['。', '!', '?']);
+    for (i, &b) in tail.as_bytes().iter().enumerate() {
+        if b == b'!' || b == b'?' {
+            positions.push(from + i + 1);
+        } else if b == 0xE3 && tail.get(i..).is_some_and(|t| t.starts_with('。')) {
+            positions.push(from + i + '。'.len_utf8());
+        }
+    }
+    Some(positions)
 }
 
 /// An attachment label glued by scraping to the end of the line before it

@@ -20,28 +20,8 @@
 use std::collections::HashMap;
 
 use crate::model::{Diagnostic, Section, SectionStyle};
+use crate::recognize::sections::{Candidate, Outline};
 use crate::span::Span;
-
-/// A heading found in the text, before it is placed in the tree.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Candidate {
-    /// Numbering style (a guess when `damaged`).
-    pub style: SectionStyle,
-    /// The printed ordinal, or `None` when it was lost.
-    pub ordinal: Option<u32>,
-    /// True when the marker is damaged and must be repaired from the sequence.
-    pub damaged: bool,
-    /// Byte offset of the marker.
-    pub start: usize,
-    /// The marker as printed.
-    pub marker: String,
-    /// The heading text.
-    pub heading: String,
-    /// Where the section's own text starts (after the heading).
-    pub body_start: usize,
-    /// End of the line the heading is on; an 一是 item ends there at the latest.
-    pub line_end: usize,
-}
 
 /// Rank of a style when the document has not shown its own order (smaller = outer).
 fn default_rank(style: SectionStyle) -> u8 {
@@ -103,85 +83,171 @@ struct Node {
     end: usize,
 }
 
-/// Builds the tree from headings in document order. `end` is where the last section
-/// ends; `stops` (sorted) are offsets no section runs past unless a child does
-/// (signature, date lines).
-pub fn build(
-    cands: Vec<Candidate>,
-    text: &str,
+/// The state of the tree while headings are placed one by one.
+struct Builder {
+    /// Every heading placed, in text order.
+    nodes: Vec<Node>,
+    /// The outermost ones.
+    roots: Vec<usize>,
+    /// The path from the root to the last heading placed.
+    spine: Vec<usize>,
+    /// (outer, inner) pairs seen nested in this document: above[outer][inner].
+    above: PerStyle<PerStyle<bool>>,
+    /// Styles used so far.
+    seen: PerStyle<bool>,
+    /// Last ordinal of a style at the root.
+    last_under_root: PerStyle<Option<u32>>,
+    /// Last ordinal of a style under each node (by index).
+    last_under_node: Vec<PerStyle<Option<u32>>>,
+    /// Last ordinal of a style at a depth (by depth), for numbering that runs on across
+    /// parents.
+    last_at_depth: Vec<PerStyle<Option<u32>>>,
+    /// Last ordinal of a style anywhere.
+    last_of_style: PerStyle<Option<u32>>,
+    /// Style, printed ordinal and damage of every heading, for looking ahead.
+    styles: Vec<(SectionStyle, Option<u32>, bool)>,
+    /// Where the last section ends.
     end: usize,
-    stops: &[usize],
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Section> {
-    let mut nodes: Vec<Node> = Vec::with_capacity(cands.len());
-    let mut roots: Vec<usize> = Vec::new();
-    let mut spine: Vec<usize> = Vec::new();
-    // (outer, inner) pairs seen nested in this document: above[outer][inner].
-    let mut above: PerStyle<PerStyle<bool>> = [[false; STYLES]; STYLES];
-    let nested = |above: &PerStyle<PerStyle<bool>>, outer: SectionStyle, inner: SectionStyle| {
-        above
+    /// Numbering diagnostics.
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Builds the section tree from the outline's headings, in document order, and checks
+/// the numbering: the sections (spans in `text`, the normalized text) and the numbering
+/// diagnostics.
+pub fn build(outline: Outline, text: &str) -> (Vec<Section>, Vec<Diagnostic>) {
+    let Outline {
+        headings,
+        stops,
+        end,
+    } = outline;
+    let mut b = Builder::new(&headings, end);
+    for (i, cand) in headings.into_iter().enumerate() {
+        b.place(i, cand);
+    }
+    b.close_ends();
+    let Builder {
+        mut nodes,
+        roots,
+        diagnostics,
+        ..
+    } = b;
+    let mut paths = SiblingPaths::new(&nodes, &roots);
+    let sections = roots
+        .iter()
+        .map(|&r| {
+            let path = nodes.get(r).map_or_else(String::new, |n| paths.path("", n));
+            assemble(&mut nodes, r, path, 1, text, &stops)
+        })
+        .collect();
+    (sections, diagnostics)
+}
+
+impl Builder {
+    fn new(cands: &[Candidate], end: usize) -> Self {
+        Builder {
+            nodes: Vec::with_capacity(cands.len()),
+            roots: Vec::new(),
+            spine: Vec::new(),
+            above: [[false; STYLES]; STYLES],
+            seen: [false; STYLES],
+            last_under_root: [None; STYLES],
+            last_under_node: Vec::with_capacity(cands.len()),
+            last_at_depth: Vec::new(),
+            last_of_style: [None; STYLES],
+            styles: cands
+                .iter()
+                .map(|c| (c.style, c.ordinal, c.damaged))
+                .collect(),
+            end,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// The style of a node.
+    fn style_of(&self, k: usize) -> Option<SectionStyle> {
+        self.nodes.get(k).map(|n| n.cand.style)
+    }
+
+    /// True when `inner` was seen nested under `outer`.
+    fn nested(&self, outer: SectionStyle, inner: SectionStyle) -> bool {
+        self.above
             .get(slot(outer))
             .and_then(|row| row.get(slot(inner)))
             .copied()
             .unwrap_or(false)
-    };
-    // Styles used so far.
-    let mut seen: PerStyle<bool> = [false; STYLES];
-    // Last ordinal of a style under a parent: at the root, and under each node (by index).
-    let mut last_under_root: PerStyle<Option<u32>> = [None; STYLES];
-    let mut last_under_node: Vec<PerStyle<Option<u32>>> = Vec::with_capacity(cands.len());
-    // Last ordinal of a style at a depth (by depth), for numbering that runs on across
-    // parents.
-    let mut last_at_depth: Vec<PerStyle<Option<u32>>> = Vec::new();
-    let mut last_of_style: PerStyle<Option<u32>> = [None; STYLES];
+    }
 
-    let styles: Vec<(SectionStyle, Option<u32>, bool)> = cands
-        .iter()
-        .map(|c| (c.style, c.ordinal, c.damaged))
-        .collect();
-
-    for (i, mut cand) in cands.into_iter().enumerate() {
+    /// Places heading `i`: repairs a damaged style, finds its parent on the spine, numbers
+    /// it and pushes it as the spine's new tip.
+    fn place(&mut self, i: usize, mut cand: Candidate) {
         if cand.damaged {
             // The style is that of the nearest parenthesized level on the spine.
-            if let Some(s) = spine
+            if let Some(s) = self
+                .spine
                 .iter()
                 .rev()
-                .filter_map(|&k| nodes.get(k))
-                .map(|n| n.cand.style)
+                .filter_map(|&k| self.style_of(k))
                 .find(|&s| is_paren(s))
             {
                 cand.style = s;
             }
         }
         let style = cand.style;
-        // Place it: find the spine position.
+        self.close_spine(style);
+        if let Some(s) = self.seen.get_mut(slot(style)) {
+            *s = true;
+        }
+        let parent = self.spine.last().copied();
+        self.learn_nesting(parent, style);
+        let depth = self.spine.len() + 1;
+        let ordinal = self.number(i, &cand, parent, depth);
+        let idx = self.nodes.len();
+        self.last_under_node.push([None; STYLES]);
+        self.nodes.push(Node {
+            cand,
+            ordinal,
+            depth,
+            children: Vec::new(),
+            end: self.end,
+        });
+        match parent.and_then(|p| self.nodes.get_mut(p)) {
+            Some(p) => p.children.push(idx),
+            None => self.roots.push(idx),
+        }
+        self.spine.push(idx);
+    }
+
+    /// Closes the spine's tips a heading of `style` does not nest under: a style on the
+    /// spine closes everything below it; a new style closes only a 一是 item; a style seen
+    /// before closes the tips that rank below it.
+    fn close_spine(&mut self, style: SectionStyle) {
         if style == SectionStyle::Attachment {
-            spine.clear();
-        } else if let Some(pos) = spine
+            self.spine.clear();
+        } else if let Some(pos) = self
+            .spine
             .iter()
-            .position(|&k| nodes.get(k).is_some_and(|n| n.cand.style == style))
+            .position(|&k| self.style_of(k) == Some(style))
         {
-            spine.truncate(pos);
-        } else if !seen.get(slot(style)).copied().unwrap_or(false) {
-            // A style the document has not used yet opens a level under the tip (closing
-            // only a 一是 item).
-            while spine
+            self.spine.truncate(pos);
+        } else if !self.seen.get(slot(style)).copied().unwrap_or(false) {
+            while self
+                .spine
                 .last()
-                .and_then(|&k| nodes.get(k))
-                .is_some_and(|n| n.cand.style == SectionStyle::EnumShi)
+                .is_some_and(|&k| self.style_of(k) == Some(SectionStyle::EnumShi))
             {
-                spine.pop();
+                self.spine.pop();
             }
         } else {
-            while let Some(&top) = spine.last() {
-                let Some(top_style) = nodes.get(top).map(|n| n.cand.style) else {
+            while let Some(&top) = self.spine.last() {
+                let Some(top_style) = self.style_of(top) else {
                     break;
                 };
                 let pop = if top_style == SectionStyle::Attachment {
                     false
-                } else if top_style == SectionStyle::EnumShi || nested(&above, style, top_style) {
+                } else if top_style == SectionStyle::EnumShi || self.nested(style, top_style) {
                     true
-                } else if nested(&above, top_style, style) {
+                } else if self.nested(top_style, style) {
                     false
                 } else {
                     default_rank(top_style) >= default_rank(style)
@@ -189,55 +255,60 @@ pub fn build(
                 if !pop {
                     break;
                 }
-                spine.pop();
+                self.spine.pop();
             }
         }
-        if let Some(s) = seen.get_mut(slot(style)) {
-            *s = true;
-        }
-        let parent = spine.last().copied();
-        if let Some(p) = parent.and_then(|p| nodes.get(p)) {
-            let ps = p.cand.style;
-            if !matches!(ps, SectionStyle::Attachment) && style != SectionStyle::EnumShi {
-                if let Some(a) = above
-                    .get_mut(slot(ps))
-                    .and_then(|row| row.get_mut(slot(style)))
-                {
-                    *a = true;
-                }
-            }
-        }
-        let depth = spine.len() + 1;
-        let under = match parent {
-            None => Some(&mut last_under_root),
-            Some(p) => last_under_node.get_mut(p),
+    }
+
+    /// Records that `style` nests under the parent's style (not under an attachment, and
+    /// not for a 一是 item).
+    fn learn_nesting(&mut self, parent: Option<usize>, style: SectionStyle) {
+        let Some(ps) = parent.and_then(|p| self.style_of(p)) else {
+            return;
         };
-        let prev = under
-            .as_ref()
-            .and_then(|u| u.get(slot(style)))
-            .copied()
-            .flatten();
-        if last_at_depth.len() <= depth {
-            last_at_depth.resize(depth + 1, [None; STYLES]);
+        if !matches!(ps, SectionStyle::Attachment) && style != SectionStyle::EnumShi {
+            if let Some(a) = self
+                .above
+                .get_mut(slot(ps))
+                .and_then(|row| row.get_mut(slot(style)))
+            {
+                *a = true;
+            }
+        }
+    }
+
+    /// The ordinal of heading `i` under `parent` at `depth`: as printed (its sequence
+    /// checked) or inferred; recorded as the last of its style there.
+    fn number(&mut self, i: usize, cand: &Candidate, parent: Option<usize>, depth: usize) -> u32 {
+        let style = cand.style;
+        let prev = match parent {
+            None => Some(&self.last_under_root),
+            Some(p) => self.last_under_node.get(p),
+        }
+        .and_then(|u| u.get(slot(style)))
+        .copied()
+        .flatten();
+        if self.last_at_depth.len() <= depth {
+            self.last_at_depth.resize(depth + 1, [None; STYLES]);
         }
         // Running numbering: on from the same style at this depth, or anywhere (articles
         // run on across chapters and sections).
         let running = [
-            last_at_depth
+            self.last_at_depth
                 .get(depth)
                 .and_then(|d| d.get(slot(style)))
                 .copied()
                 .flatten(),
-            last_of_style.get(slot(style)).copied().flatten(),
+            self.last_of_style.get(slot(style)).copied().flatten(),
         ];
         let ordinal = match cand.ordinal {
             Some(n) => {
-                check_sequence(&cand, n, prev, running, diagnostics);
+                check_sequence(cand, n, prev, running, &mut self.diagnostics);
                 n
             }
             None => {
-                let n = infer_ordinal(&styles, i, style, prev);
-                diagnostics.push(Diagnostic::warning(
+                let n = infer_ordinal(&self.styles, i, style, prev);
+                self.diagnostics.push(Diagnostic::warning(
                     "heading_marker_repaired",
                     format!(
                         "heading marker \"{}\" lost its numeral; read as {} from the sequence",
@@ -248,58 +319,44 @@ pub fn build(
                 n
             }
         };
+        let under = match parent {
+            None => Some(&mut self.last_under_root),
+            Some(p) => self.last_under_node.get_mut(p),
+        };
         if let Some(u) = under.and_then(|u| u.get_mut(slot(style))) {
             *u = Some(ordinal);
         }
-        if let Some(d) = last_at_depth
+        if let Some(d) = self
+            .last_at_depth
             .get_mut(depth)
             .and_then(|d| d.get_mut(slot(style)))
         {
             *d = Some(ordinal);
         }
-        if let Some(l) = last_of_style.get_mut(slot(style)) {
+        if let Some(l) = self.last_of_style.get_mut(slot(style)) {
             *l = Some(ordinal);
         }
-        let idx = nodes.len();
-        last_under_node.push([None; STYLES]);
-        // Close every open node at this depth or deeper.
-        nodes.push(Node {
-            cand,
-            ordinal,
-            depth,
-            children: Vec::new(),
-            end,
-        });
-        match parent.and_then(|p| nodes.get_mut(p)) {
-            Some(p) => p.children.push(idx),
-            None => roots.push(idx),
-        }
-        spine.push(idx);
+        ordinal
     }
-    // Ends: a node ends where the next node at its depth or shallower starts.
-    let mut open: Vec<usize> = Vec::new();
-    let starts: Vec<(usize, usize)> = nodes.iter().map(|n| (n.depth, n.cand.start)).collect();
-    for (k, &(depth, start)) in starts.iter().enumerate() {
-        while let Some(&o) = open.last() {
-            if nodes.get(o).is_some_and(|n| n.depth >= depth) {
-                if let Some(n) = nodes.get_mut(o) {
-                    n.end = start;
+
+    /// Ends: a node ends where the next node at its depth or shallower starts.
+    fn close_ends(&mut self) {
+        let mut open: Vec<usize> = Vec::new();
+        let starts: Vec<(usize, usize)> =
+            self.nodes.iter().map(|n| (n.depth, n.cand.start)).collect();
+        for (k, &(depth, start)) in starts.iter().enumerate() {
+            while let Some(&o) = open.last() {
+                match self.nodes.get_mut(o) {
+                    Some(n) if n.depth >= depth => {
+                        n.end = start;
+                        open.pop();
+                    }
+                    _ => break,
                 }
-                open.pop();
-            } else {
-                break;
             }
+            open.push(k);
         }
-        open.push(k);
     }
-    let mut paths = SiblingPaths::new(&nodes, &roots);
-    roots
-        .iter()
-        .map(|&r| {
-            let path = nodes.get(r).map_or_else(String::new, |n| paths.path("", n));
-            assemble(&mut nodes, r, path, 1, text, stops)
-        })
-        .collect()
 }
 
 /// Checks a printed ordinal against the previous sibling of the same style.
@@ -506,8 +563,8 @@ fn assemble(
     let child_ids = std::mem::take(&mut node.children);
     let marker = std::mem::take(&mut node.cand.marker);
     let heading = std::mem::take(&mut node.cand.heading);
-    let (style, ordinal, start, node_end) =
-        (node.cand.style, node.ordinal, node.cand.start, node.end);
+    let (style, ordinal, start) = (node.cand.style, node.ordinal, node.cand.start);
+    let node_span = Span::new(start, node.end);
     let (body_start, line_end) = (node.cand.body_start, node.cand.line_end);
     let mut paths = SiblingPaths::new(nodes, &child_ids);
     let children: Vec<Section> = child_ids
@@ -519,19 +576,7 @@ fn assemble(
             assemble(nodes, c, child_path, level + 1, text, stops)
         })
         .collect();
-    let mut end = node_end;
-    if style == SectionStyle::EnumShi {
-        end = end.min(line_end);
-    }
-    // Stop at the signature or a date line, unless a child runs past it.
-    let i = stops.partition_point(|&s| s <= start);
-    if let Some(&stop) = stops.get(i) {
-        end = end.min(stop);
-    }
-    if let Some(last) = children.last() {
-        end = end.max(last.span.end);
-    }
-    end = trim_end(text, start, end.max(start));
+    let end = section_end(text, stops, &node_span, style, line_end, &children);
     let body_start = body_start.clamp(start, end.max(start));
     let own_end = children
         .first()
@@ -553,6 +598,32 @@ fn assemble(
         span: Span::new(start, end),
         children,
     }
+}
+
+/// Where a section ends: where the next heading at its depth or shallower starts
+/// (`node.end`), at the end of its line for a 一是 item, at the next stop (signature, date
+/// line) unless a child runs past it; trailing white space left out.
+fn section_end(
+    text: &str,
+    stops: &[usize],
+    node: &Span,
+    style: SectionStyle,
+    line_end: usize,
+    children: &[Section],
+) -> usize {
+    let start = node.start;
+    let mut end = node.end;
+    if style == SectionStyle::EnumShi {
+        end = end.min(line_end);
+    }
+    let i = stops.partition_point(|&s| s <= start);
+    if let Some(&stop) = stops.get(i) {
+        end = end.min(stop);
+    }
+    if let Some(last) = children.last() {
+        end = end.max(last.span.end);
+    }
+    trim_end(text, start, end.max(start))
 }
 
 fn empty_section() -> Section {

@@ -67,6 +67,7 @@ pub mod synth;
 
 pub mod batch;
 mod bytescan;
+mod chars;
 mod decimal;
 mod encoding;
 mod error;

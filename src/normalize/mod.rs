@@ -300,10 +300,7 @@ fn kangxi(c: char) -> Option<char> {
     TABLE.iter().find(|&&(k, _)| k == c).map(|&(_, v)| v)
 }
 
-/// True for a CJK unified ideograph (the Han characters of running text).
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2EBEF}')
-}
+pub use crate::chars::is_han;
 
 /// Length in bytes of a scraper pinyin annotation at the start of `s`: `(` + a syllable
 /// (see [`syllable_paren_len`]), in either bracket width.

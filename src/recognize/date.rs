@@ -12,6 +12,7 @@
 //! Hands on [`FoundDate`] (raw text, ISO value, span, whether it was repaired) to the
 //! frame recognizer, which decides which date is the written, published or printed one.
 
+use crate::chars;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -46,7 +47,7 @@ static CN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static GARBLED: LazyLock<Regex> = LazyLock::new(|| re(r"((?:19|20)\d{2})(\d{2,4})日"));
-static RANGE: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4}) *[—\-–~～至到] *(\d{4}) *年"));
+static RANGE: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4}) *[—\-–~至到] *(\d{4}) *年"));
 
 /// True for a numeric char: exactly [`char::is_numeric`], which is a table search for
 /// every non-ASCII char. Exact fast answers first: ASCII by its own table, and the CJK
@@ -56,7 +57,8 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4}) *[—\-–~～至�
 pub fn is_numeric(c: char) -> bool {
     match c {
         '\0'..='\x7f' => c.is_ascii_digit(),
-        '\u{4E00}'..='\u{9FFF}' | '\u{3000}'..='\u{3006}' | '\u{3008}'..='\u{3020}' => false,
+        _ if chars::is_basic_han(c) => false,
+        '\u{3000}'..='\u{3006}' | '\u{3008}'..='\u{3020}' => false,
         '\u{2010}'..='\u{2027}' => false,
         _ => c.is_numeric(),
     }
@@ -188,14 +190,6 @@ fn split_month_day(y: u32, md: &str) -> Option<(u32, u32)> {
 /// ```
 pub fn find_all(text: &str) -> Vec<FoundDate> {
     let mut out: Vec<FoundDate> = Vec::new();
-    let push = |out: &mut Vec<FoundDate>, s: usize, e: usize, value: String, repaired: bool| {
-        out.push(FoundDate {
-            raw: text.get(s..e).unwrap_or_default().to_string(),
-            value,
-            span: Span::new(s, e),
-            repaired,
-        });
-    };
     // Literal prefilters (each regex runs only where all it needs is there): YM needs 年
     // and 月, YMD and CN also 日 or 号 and CN a Chinese year digit, GARBLED a 日 after six
     // digits, SEP a separator.
@@ -209,35 +203,80 @@ pub fn find_all(text: &str) -> Vec<FoundDate> {
     if !(ym || garbled || sep) {
         return out;
     }
-    let when = |on: bool| if on { text } else { "" };
-    for c in YMD.captures_iter(when(ymd)) {
+    if ymd {
+        year_month_day(text, &mut out);
+    }
+    if sep {
+        separated(text, &mut out);
+    }
+    if cn {
+        chinese(text, &mut out);
+    }
+    if garbled {
+        garbled_dates(text, &mut out);
+    }
+    if ym {
+        year_month(text, &mut out);
+    }
+    leftmost_longest(out)
+}
+
+/// The date found at `all`, with its ISO value.
+fn found(text: &str, all: regex::Match<'_>, value: String, repaired: bool) -> FoundDate {
+    FoundDate {
+        raw: text
+            .get(all.start()..all.end())
+            .unwrap_or_default()
+            .to_string(),
+        value,
+        span: Span::new(all.start(), all.end()),
+        repaired,
+    }
+}
+
+/// `year "年" month "月" day ("日" | "号")`.
+fn year_month_day(text: &str, out: &mut Vec<FoundDate>) {
+    for c in YMD.captures_iter(text) {
         let (y, m, d) = (num(&c, 1), num(&c, 2), num(&c, 3));
         if let (Some(y), Some(m), Some(d), Some(all)) = (y, m, d, c.get(0)) {
             if valid(y, m, d) {
-                push(&mut out, all.start(), all.end(), iso(y, m, d), false);
+                out.push(found(text, all, iso(y, m, d), false));
             }
         }
     }
-    for c in SEP.captures_iter(when(sep)) {
+}
+
+/// `year ("-" | "." | "/") month sep day`, the same separator twice.
+fn separated(text: &str, out: &mut Vec<FoundDate>) {
+    for c in SEP.captures_iter(text) {
         let same_sep = c.get(2).map(|m| m.as_str()) == c.get(4).map(|m| m.as_str());
         let (y, m, d) = (num(&c, 1), num(&c, 3), num(&c, 5));
         if let (true, Some(y), Some(m), Some(d), Some(all)) = (same_sep, y, m, d, c.get(0)) {
             if valid(y, m, d) {
-                push(&mut out, all.start(), all.end(), iso(y, m, d), false);
+                out.push(found(text, all, iso(y, m, d), false));
             }
         }
     }
-    for c in CN.captures_iter(when(cn)) {
+}
+
+/// `cn-year "年" cn-number "月" cn-number "日"`.
+fn chinese(text: &str, out: &mut Vec<FoundDate>) {
+    for c in CN.captures_iter(text) {
         let y = c.get(1).and_then(|m| cn_year(m.as_str()));
         let m = c.get(2).and_then(|m| cn_small(m.as_str()));
         let d = c.get(3).and_then(|m| cn_small(m.as_str()));
         if let (Some(y), Some(m), Some(d), Some(all)) = (y, m, d, c.get(0)) {
             if valid(y, m, d) {
-                push(&mut out, all.start(), all.end(), iso(y, m, d), false);
+                out.push(found(text, all, iso(y, m, d), false));
             }
         }
     }
-    for c in GARBLED.captures_iter(when(garbled)) {
+}
+
+/// `year month-day ("日")?` with 年 and 月 lost (2021910日), repaired; not inside a longer
+/// run of digits.
+fn garbled_dates(text: &str, out: &mut Vec<FoundDate>) {
+    for c in GARBLED.captures_iter(text) {
         let (Some(all), Some(y), Some(md)) = (c.get(0), num(&c, 1), c.get(2)) else {
             continue;
         };
@@ -249,23 +288,25 @@ pub fn find_all(text: &str) -> Vec<FoundDate> {
             continue;
         }
         if let Some((m, d)) = split_month_day(y, md.as_str()) {
-            push(&mut out, all.start(), all.end(), iso(y, m, d), true);
+            out.push(found(text, all, iso(y, m, d), true));
         }
     }
-    for c in YM.captures_iter(when(ym)) {
+}
+
+/// `month = year "年" month "月"`, read as 2023-09.
+fn year_month(text: &str, out: &mut Vec<FoundDate>) {
+    for c in YM.captures_iter(text) {
         let (y, m) = (num(&c, 1), num(&c, 2));
         if let (Some(y), Some(m), Some(all)) = (y, m, c.get(0)) {
             if valid(y, m, 1) {
-                push(
-                    &mut out,
-                    all.start(),
-                    all.end(),
-                    format!("{y:04}-{m:02}"),
-                    false,
-                );
+                out.push(found(text, all, format!("{y:04}-{m:02}"), false));
             }
         }
     }
+}
+
+/// The dates in text order, a date inside an earlier, longer one left out.
+fn leftmost_longest(mut out: Vec<FoundDate>) -> Vec<FoundDate> {
     out.sort_by_key(|d| (d.span.start, std::cmp::Reverse(d.span.end)));
     let mut kept: Vec<FoundDate> = Vec::with_capacity(out.len());
     for d in out {

@@ -31,6 +31,10 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
+use crate::chars::{
+    is_close, is_open, is_sentence_punct, low_byte, pieces, top_level, trailing_group_start,
+    ByteSet,
+};
 use crate::grammar;
 
 struct Lexicon {
@@ -41,9 +45,18 @@ struct Lexicon {
     endings: Vec<(char, Endings)>,
     /// Stop words by their first character, sorted by that character.
     stops: Vec<(char, Vec<&'static str>)>,
-    /// A 256-bit filter of the stop words' first characters (bit `c % 256`): most
-    /// characters are ruled out without a search.
-    stop_filter: [u64; 4],
+    /// The low bytes of the stop words' first characters: most characters are ruled out
+    /// without a search.
+    stop_filter: ByteSet,
+    /// Words joining two units inside one list item, in file order.
+    conjunctions: Vec<&'static str>,
+    /// The first characters of [`Lexicon::conjunctions`]: the cheap test before the
+    /// words are compared.
+    conjunction_starts: Vec<char>,
+    /// Leading words that are not part of the first unit's name, in file order.
+    leads: Vec<&'static str>,
+    /// Words of a qualifier after 等 (等有关部门).
+    generic: Vec<&'static str>,
 }
 
 /// The suffixes and the look-alike (`not`) endings that end with one character.
@@ -74,7 +87,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         names: Vec::new(),
         endings: Vec::new(),
         stops: Vec::new(),
-        stop_filter: [0; 4],
+        stop_filter: ByteSet::new(),
+        conjunctions: Vec::new(),
+        conjunction_starts: Vec::new(),
+        leads: Vec::new(),
+        generic: Vec::new(),
     };
     let mut stops: std::collections::BTreeMap<char, Vec<&'static str>> = Default::default();
     let mut endings: std::collections::BTreeMap<char, Endings> = Default::default();
@@ -94,12 +111,15 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             ["stop", s] => {
                 if let Some(c) = s.chars().next() {
                     stops.entry(c).or_default().push(s);
-                    let bit = c as usize % 256;
-                    if let Some(word) = lex.stop_filter.get_mut(bit / 64) {
-                        *word |= 1 << (bit % 64);
-                    }
+                    lex.stop_filter.insert(low_byte(c));
                 }
             }
+            ["conjunction", s] => {
+                lex.conjunctions.push(s);
+                lex.conjunction_starts.extend(s.chars().next());
+            }
+            ["lead", s] => lex.leads.push(s),
+            ["generic", s] => lex.generic.push(s),
             _ => {}
         }
     }
@@ -115,12 +135,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 fn has_stop(s: &str) -> bool {
     let lex = &*LEXICON;
     s.char_indices().any(|(i, c)| {
-        let bit = c as usize % 256;
-        let maybe = lex
-            .stop_filter
-            .get(bit / 64)
-            .is_some_and(|word| word & (1 << (bit % 64)) != 0);
-        maybe
+        lex.stop_filter.contains(low_byte(c))
             && lex
                 .stops
                 .binary_search_by_key(&c, |(first, _)| *first)
@@ -147,81 +162,27 @@ pub(crate) fn more_chars_than(s: &str, n: usize) -> bool {
     s.chars().nth(n).is_some()
 }
 
-/// Characters that never occur inside a unit name.
-fn is_sentence_punct(c: char) -> bool {
-    matches!(
-        c,
-        '。' | ',' | '，' | ';' | '；' | ':' | '：' | '、' | '!' | '?' | '“' | '”' | '《' | '》'
-    )
-}
-
-/// True for an opening bracket the splitter and the recognizers track.
-pub fn is_open(c: char) -> bool {
-    matches!(c, '(' | '（' | '〔' | '【' | '[')
-}
-
-/// True for a closing bracket the splitter and the recognizers track.
-pub fn is_close(c: char) -> bool {
-    matches!(c, ')' | '）' | '〕' | '】' | ']')
-}
-
 /// The name without a trailing bracketed part: 各街镇(园区) → 各街镇.
 fn without_trailing_group(name: &str) -> &str {
-    let Some(last) = name.chars().next_back() else {
-        return name;
-    };
-    if !is_close(last) {
-        return name;
+    match trailing_group_start(name).and_then(|i| name.get(..i)) {
+        Some(head) if !head.is_empty() => head,
+        _ => name,
     }
-    let mut depth = 0usize;
-    for (i, c) in name.char_indices().rev() {
-        if is_close(c) {
-            depth += 1;
-        } else if is_open(c) {
-            depth = depth.saturating_sub(1);
-            if depth == 0 {
-                let head = name.get(..i).unwrap_or_default();
-                return if head.is_empty() { name } else { head };
-            }
-        }
-    }
-    name
 }
 
 /// True when no sentence punctuation occurs outside brackets: 区委宣传部(区文明办、区委网信办)
 /// is one name, 加强组织,建立机制 is not.
 fn top_level_clean(name: &str) -> bool {
-    let mut depth = 0usize;
-    for c in name.chars() {
-        if is_open(c) {
-            depth += 1;
-        } else if is_close(c) {
-            depth = depth.saturating_sub(1);
-        } else if depth == 0 && is_sentence_punct(c) {
-            return false;
-        }
-    }
-    true
+    !top_level(name).any(|(_, c)| is_sentence_punct(c))
 }
 
 /// The name with bracketed parts left out: 中国(滨海新区)知识产权保护中心 → 中国知识产权保护中心.
 /// A name without brackets is returned as it is.
-fn top_level(name: &str) -> Cow<'_, str> {
+fn without_groups(name: &str) -> Cow<'_, str> {
     if !name.contains(|c| is_open(c) || is_close(c)) {
         return Cow::Borrowed(name);
     }
-    let mut depth = 0usize;
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        if is_open(c) {
-            depth += 1;
-        } else if is_close(c) {
-            depth = depth.saturating_sub(1);
-        } else if depth == 0 {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
+    Cow::Owned(top_level(name).map(|(_, c)| c).collect())
 }
 
 /// True when `name` reads as the name of a government unit (or a group of units such as
@@ -248,7 +209,7 @@ pub fn is_unit(name: &str) -> bool {
     let Some(endings) = core.chars().next_back().and_then(|c| lex.endings(c)) else {
         return false;
     };
-    if has_stop(&top_level(core)) {
+    if has_stop(&without_groups(core)) {
         return false;
     }
     let suffix = endings
@@ -275,7 +236,7 @@ pub fn is_name_like(name: &str) -> bool {
     !name.is_empty()
         && !more_chars_than(name, MAX_UNIT_CHARS)
         && top_level_clean(name)
-        && !has_stop(&top_level(name))
+        && !has_stop(&without_groups(name))
 }
 
 /// One unit cut from a list: its text as printed and its byte range in the list.
@@ -289,39 +250,22 @@ pub struct Unit<'a> {
     pub end: usize,
 }
 
-/// Words joining two units inside one list item.
-const CONJUNCTIONS: &[&str] = &["以及", "会同", "及", "和", "与"];
-
-/// True for the first character of a word in [`CONJUNCTIONS`]: the cheap test before the
-/// words are compared.
+/// True for the first character of a conjunction: the cheap test before the words are
+/// compared.
 fn is_conjunction_start(c: char) -> bool {
-    matches!(c, '以' | '会' | '及' | '和' | '与')
+    LEXICON.conjunction_starts.contains(&c)
 }
-
-/// Leading words that are not part of the first unit's name.
-const LEADS: &[&str] = &["以及", "由", "及", "和", "与"];
 
 /// Where a qualifier (等, 等部门, 等省有关部门) starts in `item`, if it has one.
 fn qualifier_start(item: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    for (i, c) in item.char_indices() {
-        if is_open(c) {
-            depth += 1;
-        } else if is_close(c) {
-            depth = depth.saturating_sub(1);
-        } else if c == '等' && depth == 0 && i > 0 {
-            let rest = item.get(i + c.len_utf8()..).unwrap_or_default();
-            let generic = [
-                "有关", "相关", "其他", "其它", "部门", "单位", "机构", "各方",
-            ];
-            if rest.is_empty()
-                || (!more_chars_than(rest, 8) && generic.iter().any(|g| rest.contains(g)))
-            {
-                return Some(i);
-            }
-        }
-    }
-    None
+    top_level(item)
+        .filter(|&(i, c)| c == '等' && i > 0)
+        .map(|(i, _)| i)
+        .find(|&i| {
+            let rest = item.get(i + '等'.len_utf8()..).unwrap_or_default();
+            rest.is_empty()
+                || (!more_chars_than(rest, 8) && LEXICON.generic.iter().any(|g| rest.contains(g)))
+        })
 }
 
 /// Trims spaces, leading joiners (由, 及) and a trailing qualifier from `item[start..end]`.
@@ -330,7 +274,7 @@ fn tidy(list: &str, mut start: usize, mut end: usize) -> Option<(usize, usize)> 
         let s = list.get(start..end)?;
         let trimmed = s.trim_start();
         start += s.len() - trimmed.len();
-        match LEADS.iter().find(|l| trimmed.starts_with(**l)) {
+        match LEXICON.leads.iter().find(|l| trimmed.starts_with(**l)) {
             Some(l) if trimmed.len() > l.len() => start += l.len(),
             _ => break,
         }
@@ -356,26 +300,14 @@ fn split_item<'a>(
         return true;
     };
     let mut cur = start;
-    let mut depth = 0usize;
-    let mut iter = item.char_indices().peekable();
+    let mut iter = top_level(item);
     while let Some((i, c)) = iter.next() {
-        if is_open(c) {
-            depth += 1;
-            continue;
-        }
-        if is_close(c) {
-            depth = depth.saturating_sub(1);
-            continue;
-        }
-        if depth > 0 {
-            continue;
-        }
         if !is_conjunction_start(c) {
             continue;
         }
         let at = start + i;
         let rest = item.get(i..).unwrap_or_default();
-        let Some(conj) = CONJUNCTIONS.iter().find(|w| rest.starts_with(**w)) else {
+        let Some(conj) = LEXICON.conjunctions.iter().find(|w| rest.starts_with(**w)) else {
             continue;
         };
         if at == cur || rest.len() == conj.len() {
@@ -418,7 +350,7 @@ fn split_item<'a>(
 
 /// True for a character that separates units in a list.
 fn is_separator(c: char) -> bool {
-    matches!(c, '、' | ',' | '，' | ';' | '；' | '/' | '\n')
+    matches!(c, '、' | ',' | ';' | '/' | '\n')
 }
 
 /// Splits a printed list of units into names, in order, as printed.
@@ -448,21 +380,8 @@ pub fn split_units(list: &str) -> Vec<Unit<'_>> {
 /// assert!(!each_unit("市科委、加强组织领导、市财政局", |u| is_unit(u.text)));
 /// ```
 pub fn each_unit<'a>(list: &'a str, mut f: impl FnMut(Unit<'a>) -> bool) -> bool {
-    let mut depth = 0usize;
-    let mut start = 0usize;
-    for (i, c) in list.char_indices() {
-        if is_open(c) {
-            depth += 1;
-        } else if is_close(c) {
-            depth = depth.saturating_sub(1);
-        } else if depth == 0 && is_separator(c) {
-            if !split_item(list, start, i, &mut f) {
-                return false;
-            }
-            start = i + c.len_utf8();
-        }
-    }
-    split_item(list, start, list.len(), &mut f)
+    pieces(list.len(), list.char_indices(), is_separator)
+        .all(|r| split_item(list, r.start, r.end, &mut f))
 }
 
 #[cfg(test)]
@@ -530,7 +449,11 @@ mod tests {
 
     #[test]
     fn conjunction_starts_cover_every_conjunction() {
-        for w in CONJUNCTIONS {
+        assert!(
+            !LEXICON.conjunctions.is_empty(),
+            "the lexicon lists conjunctions"
+        );
+        for w in &LEXICON.conjunctions {
             assert!(
                 w.chars().next().is_some_and(is_conjunction_start),
                 "the first character of {w} passes the conjunction pre-test"

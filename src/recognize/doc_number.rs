@@ -20,6 +20,7 @@
 //! Hands on [`Found`]: a [`DocNumber`] whose `normalized` form always uses 〔〕 and no
 //! spaces, with diagnostics for anything repaired.
 
+use crate::chars;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -132,10 +133,6 @@ fn tail(input: &str) -> IResult<&str, Tail> {
     Ok((i, t))
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
-}
-
 /// The issuer code ending at byte `end` of `text`: the Han run before it, cut after the
 /// last stop word and to [`MAX_CODE`] characters. Returns its start.
 fn code_start(text: &str, end: usize) -> Option<usize> {
@@ -143,7 +140,7 @@ fn code_start(text: &str, end: usize) -> Option<usize> {
     let trimmed = before.trim_end_matches(' ');
     let mut start = trimmed.len();
     for (i, c) in trimmed.char_indices().rev() {
-        if !is_han(c) || trimmed.len() - i > MAX_CODE * 3 + 3 {
+        if !chars::is_bmp_han(c) || trimmed.len() - i > MAX_CODE * 3 + 3 {
             break;
         }
         start = i;
@@ -160,24 +157,13 @@ fn code_start(text: &str, end: usize) -> Option<usize> {
     (code_from < trimmed.len()).then_some(code_from)
 }
 
-/// Reads the number whose bracket starts at byte `open` of `text` and whose candidate span
-/// ends at `end`.
-fn read_at(text: &str, open: usize, end: usize) -> Option<Found> {
-    let start = code_start(text, open)?;
-    let code = text.get(start..open)?.trim_end_matches(' ');
-    let span_text = text.get(open..end)?;
-    let (_, t) = tail(span_text).ok()?;
-    if t.serial_digits.is_empty() || t.serial_digits.len() > 6 {
-        return None;
-    }
-    let serial: u32 = t.serial_digits.parse().ok()?;
-    let mut diagnostics = Vec::new();
-    let span = Span::new(start, end);
-    let raw = text.get(start..end)?.to_string();
-    let year: u32 = match t.year_digits.len() {
-        4 => t.year_digits.parse().ok()?,
+/// `year` inside the brackets: four digits, or two (read as 19xx/20xx, with a warning),
+/// or none (0, with a warning).
+fn year(digits: &str, raw: &str, span: Span, diagnostics: &mut Vec<Diagnostic>) -> Option<u32> {
+    Some(match digits.len() {
+        4 => digits.parse().ok()?,
         2 => {
-            let y: u32 = t.year_digits.parse().ok()?;
+            let y: u32 = digits.parse().ok()?;
             let full = if y < 50 { 2000 + y } else { 1900 + y };
             diagnostics.push(Diagnostic::warning(
                 "doc_number_two_digit_year",
@@ -195,7 +181,24 @@ fn read_at(text: &str, open: usize, end: usize) -> Option<Found> {
             0
         }
         _ => return None,
-    };
+    })
+}
+
+/// Reads the number whose bracket starts at byte `open` of `text` and whose candidate span
+/// ends at `end`.
+fn read_at(text: &str, open: usize, end: usize) -> Option<Found> {
+    let start = code_start(text, open)?;
+    let code = text.get(start..open)?.trim_end_matches(' ');
+    let span_text = text.get(open..end)?;
+    let (_, t) = tail(span_text).ok()?;
+    if t.serial_digits.is_empty() || t.serial_digits.len() > 6 {
+        return None;
+    }
+    let serial: u32 = t.serial_digits.parse().ok()?;
+    let mut diagnostics = Vec::new();
+    let span = Span::new(start, end);
+    let raw = text.get(start..end)?.to_string();
+    let year = year(&t.year_digits, &raw, span, &mut diagnostics)?;
     if year != 0 && !(1949..=2100).contains(&year) {
         return None;
     }

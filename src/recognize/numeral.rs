@@ -19,6 +19,8 @@
 //! not fit in `u64` is `None`, never a wrapped value. A colloquial trailing digit after
 //! 百/千/万 counts one unit lower: 一百五 = 150, 两万五 = 25000.
 
+use crate::chars::CharSet;
+
 /// The value of a digit character (一 … 九, 两, 大写 forms, 〇/零 as 0), if it is one.
 pub const fn digit_value(c: char) -> Option<u64> {
     Some(match c {
@@ -65,48 +67,32 @@ pub fn is_numeral_char(c: char) -> bool {
 /// [`is_numeral_char`] without 'O'). Cheap enough to call on every character of a text.
 #[inline]
 pub fn is_cjk_numeral(cp: u32) -> bool {
-    if cp < NUMERAL_FIRST {
-        return false;
-    }
-    let k = (cp - NUMERAL_FIRST) as usize;
-    NUMERAL_BITS
-        .get(k / 64)
-        .is_some_and(|w| w & (1 << (k % 64)) != 0)
+    NUMERALS.contains_code(cp)
 }
 
-/// The definition [`NUMERAL_BITS`] is built from (and checked against in the tests).
+/// The definition [`NUMERALS`] is checked against in the tests.
+#[cfg(test)]
 const fn is_numeral_match(c: char) -> bool {
     digit_value(c).is_some()
         || small_unit(c).is_some()
         || matches!(c, '万' | '萬' | '亿' | '億' | '廿' | '卅')
 }
 
-/// First and one-past-last code point covered by [`NUMERAL_BITS`] (from ○ U+25CB to the
+/// First and one-past-last code point covered by [`NUMERALS`] (from ○ U+25CB to the
 /// end of the CJK block); outside it only the ASCII 'O' is a numeral character.
-pub(crate) const NUMERAL_FIRST: u32 = 0x2500;
+const NUMERAL_FIRST: u32 = 0x2500;
 const NUMERAL_LAST: u32 = 0xA000;
 
-/// Every numeral character; the table is built from these at compile time.
+/// Every numeral character; the set is built from these at compile time.
 const NUMERAL_CHARS: &[char] = &[
     '〇', '零', '○', '一', '壹', '幺', '二', '两', '贰', '貳', '兩', '三', '叁', '參', '四', '肆',
     '五', '伍', '六', '陆', '陸', '七', '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰', '千',
     '仟', '万', '萬', '亿', '億', '廿', '卅',
 ];
 
-/// One bit per code point in `NUMERAL_FIRST..NUMERAL_LAST`, set for numeral characters.
-pub(crate) static NUMERAL_BITS: [u64; ((NUMERAL_LAST - NUMERAL_FIRST) / 64) as usize] = {
-    let mut bits = [0u64; ((NUMERAL_LAST - NUMERAL_FIRST) / 64) as usize];
-    let mut n = 0;
-    while n < NUMERAL_CHARS.len() {
-        let c = NUMERAL_CHARS[n];
-        let k = (c as u32 - NUMERAL_FIRST) as usize;
-        if is_numeral_match(c) {
-            bits[k / 64] |= 1 << (k % 64);
-        }
-        n += 1;
-    }
-    bits
-};
+/// The numeral characters, as a set over `NUMERAL_FIRST..NUMERAL_LAST`.
+pub(crate) static NUMERALS: CharSet<{ ((NUMERAL_LAST - NUMERAL_FIRST) / 64) as usize }> =
+    CharSet::empty(NUMERAL_FIRST).with(NUMERAL_CHARS);
 
 /// Parses a whole unit-form Chinese numeral: 十一, 一十一, 一百零五, 六十六, 两千, 三亿五千万.
 ///
@@ -118,99 +104,155 @@ pub(crate) static NUMERAL_BITS: [u64; ((NUMERAL_LAST - NUMERAL_FIRST) / 64) as u
 /// assert_eq!(integer("二三"), None);
 /// ```
 pub fn integer(s: &str) -> Option<u64> {
-    let mut total: u64 = 0; // everything already multiplied by 亿
-    let mut wan: u64 = 0; // the current 万 group, multiplied by 万
-    let mut wan_seen = false;
-    let mut section: u64 = 0; // below 万
-    let mut digit: Option<u64> = None;
-    let mut last_exp: u32 = 4; // exponent of the last small unit in this section
-    let mut zero_pending = false;
-    let mut any = false;
+    let mut n = Integer::default();
     for c in s.chars() {
-        any = true;
         if let Some(d) = digit_value(c) {
-            if digit.is_some() {
-                return None;
+            n.digit(d)?;
+        } else if let Some(exp) = small_unit(c) {
+            n.small_unit(exp)?;
+        } else {
+            match c {
+                '廿' | '卅' => n.score(if c == '廿' { 20 } else { 30 })?,
+                '万' | '萬' => n.wan()?,
+                '亿' | '億' => n.yi()?,
+                _ => return None,
             }
-            if d == 0 {
-                zero_pending = true;
-                continue;
-            }
-            digit = Some(d);
-            continue;
-        }
-        if let Some(exp) = small_unit(c) {
-            if exp >= last_exp {
-                return None;
-            }
-            let d = match digit.take() {
-                Some(d) => d,
-                // 十 at the start of a section means 一十; 百/千 alone mean 一百/一千.
-                None if section == 0 && !zero_pending => 1,
-                None => return None,
-            };
-            section = section.checked_add(d.checked_mul(10u64.pow(exp))?)?;
-            last_exp = exp;
-            zero_pending = false;
-            continue;
-        }
-        match c {
-            '廿' | '卅' => {
-                if section != 0 || digit.is_some() || last_exp < 4 {
-                    return None;
-                }
-                section = if c == '廿' { 20 } else { 30 };
-                last_exp = 1;
-            }
-            '万' | '萬' => {
-                if wan_seen {
-                    return None;
-                }
-                let group = section.checked_add(digit.take().unwrap_or(0))?;
-                let group = if group == 0 && total == 0 { 1 } else { group };
-                wan = group.checked_mul(10_000)?;
-                wan_seen = true;
-                section = 0;
-                last_exp = 4;
-                zero_pending = false;
-            }
-            '亿' | '億' => {
-                let group = wan
-                    .checked_add(section)?
-                    .checked_add(digit.take().unwrap_or(0))?;
-                total = if group == 0 {
-                    // 亿亿: multiply what came before; 亿 alone is one 亿.
-                    if total == 0 {
-                        100_000_000
-                    } else {
-                        total.checked_mul(100_000_000)?
-                    }
-                } else {
-                    total.checked_add(group)?.checked_mul(100_000_000)?
-                };
-                wan = 0;
-                wan_seen = false;
-                section = 0;
-                last_exp = 4;
-                zero_pending = false;
-            }
-            _ => return None,
         }
     }
-    if !any {
+    if s.is_empty() {
         return None;
     }
-    let tail = match digit {
-        // 一百五 = 150, 两万五 = 25000: a trailing digit right after a unit counts one lower.
-        Some(d) if !zero_pending && (2..4).contains(&last_exp) => d * 10u64.pow(last_exp - 1),
-        Some(d) if !zero_pending && last_exp == 4 && wan_seen && section == 0 => d * 1000,
-        Some(d) => d,
-        None => 0,
-    };
-    total
-        .checked_add(wan)?
-        .checked_add(section)?
-        .checked_add(tail)
+    n.value()
+}
+
+/// An [`integer`] read so far, one character at a time.
+#[derive(Default)]
+struct Integer {
+    /// Everything already multiplied by 亿.
+    total: u64,
+    /// The current 万 group, multiplied by 万.
+    wan: u64,
+    wan_seen: bool,
+    /// The `section` below 万.
+    section: u64,
+    /// The digit waiting for its unit.
+    digit: Option<u64>,
+    /// Exponent of the last small unit in this section (4: none yet).
+    last_exp: Option<u32>,
+    zero_pending: bool,
+}
+
+impl Integer {
+    fn last_exp(&self) -> u32 {
+        self.last_exp.unwrap_or(4)
+    }
+
+    /// `digit` or `zero`: two digits may not stand side by side.
+    fn digit(&mut self, d: u64) -> Option<()> {
+        if self.digit.is_some() {
+            return None;
+        }
+        if d == 0 {
+            self.zero_pending = true;
+        } else {
+            self.digit = Some(d);
+        }
+        Some(())
+    }
+
+    /// `digit? ("千" | "百" | "十")`: units decrease inside a section.
+    fn small_unit(&mut self, exp: u32) -> Option<()> {
+        if exp >= self.last_exp() {
+            return None;
+        }
+        let d = match self.digit.take() {
+            Some(d) => d,
+            // 十 at the start of a section means 一十; 百/千 alone mean 一百/一千.
+            None if self.section == 0 && !self.zero_pending => 1,
+            None => return None,
+        };
+        self.section = self.section.checked_add(d.checked_mul(10u64.pow(exp))?)?;
+        self.last_exp = Some(exp);
+        self.zero_pending = false;
+        Some(())
+    }
+
+    /// `"廿" | "卅"` (20, 30) opening a section.
+    fn score(&mut self, value: u64) -> Option<()> {
+        if self.section != 0 || self.digit.is_some() || self.last_exp() < 4 {
+            return None;
+        }
+        self.section = value;
+        self.last_exp = Some(1);
+        Some(())
+    }
+
+    /// `wan-group = section "万"`, once per 亿 group.
+    fn wan(&mut self) -> Option<()> {
+        if self.wan_seen {
+            return None;
+        }
+        let group = self.section.checked_add(self.digit.take().unwrap_or(0))?;
+        let group = if group == 0 && self.total == 0 {
+            1
+        } else {
+            group
+        };
+        self.wan = group.checked_mul(10_000)?;
+        self.wan_seen = true;
+        self.next_section();
+        Some(())
+    }
+
+    /// `yi-group = (wan-group? section | ε) "亿"`.
+    fn yi(&mut self) -> Option<()> {
+        let group = self
+            .wan
+            .checked_add(self.section)?
+            .checked_add(self.digit.take().unwrap_or(0))?;
+        self.total = if group == 0 {
+            // 亿亿: multiply what came before; 亿 alone is one 亿.
+            if self.total == 0 {
+                100_000_000
+            } else {
+                self.total.checked_mul(100_000_000)?
+            }
+        } else {
+            self.total.checked_add(group)?.checked_mul(100_000_000)?
+        };
+        self.wan = 0;
+        self.wan_seen = false;
+        self.next_section();
+        Some(())
+    }
+
+    fn next_section(&mut self) {
+        self.section = 0;
+        self.last_exp = None;
+        self.zero_pending = false;
+    }
+
+    /// The value, with a trailing digit right after a unit counting one lower: 一百五 =
+    /// 150, 两万五 = 25000.
+    fn value(&self) -> Option<u64> {
+        let last_exp = self.last_exp();
+        let tail = match self.digit {
+            Some(d) if !self.zero_pending && (2..4).contains(&last_exp) => {
+                d * 10u64.pow(last_exp - 1)
+            }
+            Some(d)
+                if !self.zero_pending && last_exp == 4 && self.wan_seen && self.section == 0 =>
+            {
+                d * 1000
+            }
+            Some(d) => d,
+            None => 0,
+        };
+        self.total
+            .checked_add(self.wan)?
+            .checked_add(self.section)?
+            .checked_add(tail)
+    }
 }
 
 /// Parses a digit-by-digit numeral such as 二〇二三 or 一九九八 (at least two digits).
@@ -282,13 +324,12 @@ pub fn leading_ordinal(s: &str) -> Option<(u64, usize)> {
     const LONGEST: usize = 8;
     let mut chars = s.char_indices().peekable();
     let first = chars.peek().map(|&(_, c)| c)?;
-    if first.is_ascii_digit() || ('０'..='９').contains(&first) {
+    if first.is_ascii_digit() {
         let mut value: u64 = 0;
         let mut end = 0;
         for (i, c) in s.char_indices() {
             let d = match c {
                 '0'..='9' => u64::from(c as u32 - '0' as u32),
-                '０'..='９' => u64::from(c as u32 - '０' as u32),
                 _ => break,
             };
             value = value.checked_mul(10)?.checked_add(d)?;

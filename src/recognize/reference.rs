@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 
 use super::doc_number;
 use super::{Findings, Input};
+use crate::chars;
 use crate::model::{Diagnostic, Reference};
 use crate::span::Span;
 
@@ -25,38 +26,20 @@ static OPEN_TITLE: LazyLock<memchr::memmem::Finder<'static>> =
 
 /// The 《…》 spans of a line (outermost only), as byte ranges of the inner title.
 fn titles(line: &str) -> Vec<(usize, usize, usize)> {
-    let mut out = Vec::new();
     // Exact prefilter: a title needs a 《.
     if OPEN_TITLE.find(line.as_bytes()).is_none() {
-        return out;
+        return Vec::new();
     }
-    let mut depth = 0usize;
-    let mut open = 0;
-    // Only 《 and 》 matter: both start with the byte 0xE3, which memchr finds (a lead
-    // byte, so always at a char boundary); the other chars are passed over undecoded.
-    let marks = memchr::memchr_iter(0xE3, line.as_bytes()).filter_map(|i| {
-        let c = line.get(i..)?.chars().next()?;
-        matches!(c, '《' | '》').then_some((i, c))
-    });
-    for (i, c) in marks {
-        match c {
-            '《' => {
-                if depth == 0 {
-                    open = i;
-                }
-                depth += 1;
-            }
-            '》' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 {
-                    // (open of 《, start of inner, end of inner)
-                    out.push((open, open + '《'.len_utf8(), i));
-                }
-            }
-            _ => {}
-        }
-    }
-    out
+    // 《 and 》 share their first byte, which memchr finds (a lead byte, so always at a
+    // char boundary); the other chars are passed over undecoded.
+    const _: () = assert!(chars::lead('《') == chars::lead('》'));
+    let marks = memchr::memchr_iter(chars::lead('《'), line.as_bytes())
+        .filter_map(|i| Some((i, line.get(i..)?.chars().next()?)));
+    // (open of 《, start of inner, end of inner)
+    chars::outermost_pairs(marks, '《', '》')
+        .into_iter()
+        .map(|(open, close)| (open, open + '《'.len_utf8(), close))
+        .collect()
 }
 
 /// A reference read from a line, before duplicates and the document's own are dropped:

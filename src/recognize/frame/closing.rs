@@ -348,7 +348,7 @@ pub fn split_units(s: &str, base: usize) -> Vec<TextSpan> {
         }
     };
     for (i, c) in s.char_indices() {
-        if matches!(c, ',' | ';' | '，' | '；') {
+        if matches!(c, ',' | ';') {
             push(start, i, &mut out);
             start = i + c.len_utf8();
         }

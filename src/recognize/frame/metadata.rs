@@ -19,6 +19,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{Role, METADATA_KEYS};
+use crate::chars::{low_byte, ByteSet};
 use crate::span::Span;
 
 /// One key–value pair.
@@ -76,16 +77,8 @@ static KEY_STARTS: LazyLock<Vec<(char, Option<char>)>> = LazyLock::new(|| {
 
 /// The keys' first letters as a 256-bit set on the low byte of the code point: most
 /// lines are refused by one bit test before the sorted table is searched.
-static KEY_FIRST_BITS: LazyLock<[u64; 4]> = LazyLock::new(|| {
-    let mut bits = [0u64; 4];
-    for &(first, _) in KEY_STARTS.iter() {
-        let low = (first as u32 & 0xFF) as usize;
-        if let Some(word) = bits.get_mut(low / 64) {
-            *word |= 1 << (low % 64);
-        }
-    }
-    bits
-});
+static KEY_FIRST_BITS: LazyLock<ByteSet> =
+    LazyLock::new(|| ByteSet::of_low_bytes(KEY_STARTS.iter().map(|&(first, _)| first)));
 
 /// True when a key may open the line: its first letters after the leading separators
 /// (skipping the spaces of a letter-spaced key, 索 引 号) are a key's first two letters.
@@ -97,11 +90,7 @@ fn may_open_with_key(line: &str) -> bool {
     let Some(first) = rest.next() else {
         return false;
     };
-    let low = (first as u32 & 0xFF) as usize;
-    if KEY_FIRST_BITS
-        .get(low / 64)
-        .is_none_or(|word| word >> (low % 64) & 1 == 0)
-    {
+    if !KEY_FIRST_BITS.contains(low_byte(first)) {
         return false;
     }
     let starts = KEY_STARTS.as_slice();

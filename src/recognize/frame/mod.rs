@@ -27,6 +27,7 @@ pub mod lexicon;
 pub mod metadata;
 pub mod title;
 
+use crate::chars;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -103,7 +104,7 @@ fn date_value(d: &FoundDate) -> DateValue {
 pub(crate) fn is_key_char(c: char) -> bool {
     match c {
         '\0'..='\x7f' => c.is_ascii_alphanumeric(),
-        '\u{4E00}'..='\u{9FFF}' => true,
+        _ if chars::is_basic_han(c) => true,
         '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' | '\u{2010}'..='\u{2027}' => false,
         _ => c.is_alphanumeric(),
     }

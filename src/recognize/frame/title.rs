@@ -16,6 +16,7 @@
 
 use super::lexicon::{is_org, title_genre, TITLE_VERB};
 use super::Line;
+use crate::chars;
 use crate::model::DocKind;
 use crate::recognize::doc_number;
 use crate::span::Span;
@@ -244,10 +245,7 @@ pub fn fallback(lines: &[Line], skip: &[bool], before: usize) -> Option<Title> {
         };
         let t = l.text.get(s..e).unwrap_or_default();
         let n = t.chars().count();
-        let han = t
-            .chars()
-            .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
-            .count();
+        let han = t.chars().filter(|&c| chars::is_basic_han(c)).count();
         let ok = (6..=MAX_FRAGMENT).contains(&n)
             && han >= 4
             && !t.contains(['。', ':', ',', '|'])

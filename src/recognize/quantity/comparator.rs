@@ -12,6 +12,7 @@
 
 use std::sync::LazyLock;
 
+use crate::chars::ByteSet;
 use crate::grammar;
 use crate::model::Comparator;
 
@@ -39,10 +40,10 @@ pub struct Word {
 struct Words {
     before: Vec<Word>,
     after: Vec<Word>,
-    /// `last[b]`: some before-word ends in byte `b`.
-    last: [bool; 256],
-    /// `first[b]`: some after-word starts with byte `b`.
-    first: [bool; 256],
+    /// The last bytes of the before-words.
+    last: ByteSet,
+    /// The first bytes of the after-words.
+    first: ByteSet,
 }
 
 /// The comparator words of the grammar.
@@ -71,17 +72,13 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     }
     before.sort_by_key(|w| std::cmp::Reverse(w.text.len()));
     after.sort_by_key(|w| std::cmp::Reverse(w.text.len()));
-    let mut last = [false; 256];
-    for w in &before {
-        if let Some(&b) = w.text.as_bytes().last() {
-            last[usize::from(b)] = true;
-        }
+    let mut last = ByteSet::new();
+    for b in before.iter().filter_map(|w| w.text.as_bytes().last()) {
+        last.insert(*b);
     }
-    let mut first = [false; 256];
-    for w in &after {
-        if let Some(&b) = w.text.as_bytes().first() {
-            first[usize::from(b)] = true;
-        }
+    let mut first = ByteSet::new();
+    for b in after.iter().filter_map(|w| w.text.as_bytes().first()) {
+        first.insert(*b);
     }
     Words {
         before,
@@ -117,7 +114,7 @@ pub fn before(head: &str) -> Option<Word> {
     if !head
         .as_bytes()
         .last()
-        .is_some_and(|&b| words.last[usize::from(b)])
+        .is_some_and(|&b| words.last.contains(b))
     {
         return None;
     }
@@ -140,7 +137,7 @@ pub fn after(tail: &str) -> Option<Word> {
     if !tail
         .as_bytes()
         .first()
-        .is_some_and(|&b| words.first[usize::from(b)])
+        .is_some_and(|&b| words.first.contains(b))
     {
         return None;
     }

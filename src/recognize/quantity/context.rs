@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::chars::CharSet;
 use crate::grammar;
 use crate::model::QuantityKind;
 
@@ -26,8 +27,8 @@ struct Cues {
     /// Groups sorted by their first character; longest word first within a group (file
     /// order among equal lengths).
     groups: Vec<(char, Vec<Cue>)>,
-    /// One bit per code point below U+10000: set for the first character of a cue word.
-    first: Vec<u64>,
+    /// The first characters of the cue words of the BMP.
+    first: Box<CharSet<1024>>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -49,12 +50,9 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         g.1.sort_by_key(|cue| std::cmp::Reverse(cue.0.len()));
     }
     groups.sort_by_key(|g| g.0);
-    let mut first = vec![0u64; 0x1_0000 / 64];
+    let mut first = Box::new(CharSet::empty(0));
     for (c, _) in &groups {
-        let cp = *c as usize;
-        if let Some(word) = first.get_mut(cp / 64) {
-            *word |= 1 << (cp % 64);
-        }
+        first.insert(*c);
     }
     Cues { groups, first }
 });
@@ -83,16 +81,14 @@ pub struct CueMatch {
 /// with its byte range shifted by `base`.
 fn scan_cues(text: &str, base: usize, mut found: impl FnMut(CueMatch)) {
     let cues = &*CUES;
-    let b = text.as_bytes();
-    let mut i = 0;
-    while let Some((c, len)) = super::char_at(b, i) {
-        let cp = c as usize;
+    // The first byte not yet covered by a cue word found.
+    let mut next = 0;
+    for (i, c) in text.char_indices() {
+        if i < next {
+            continue;
+        }
         // Most characters start no cue word: one bit says so.
-        let may_start = cp >= 0x1_0000
-            || cues
-                .first
-                .get(cp / 64)
-                .is_some_and(|w| w & (1 << (cp % 64)) != 0);
+        let may_start = u32::from(c) >= 0x1_0000 || cues.first.contains(c);
         if may_start {
             if let Some((w, target, weight)) = cue_at(cues, c, text.get(i..).unwrap_or_default()) {
                 found(CueMatch {
@@ -101,11 +97,9 @@ fn scan_cues(text: &str, base: usize, mut found: impl FnMut(CueMatch)) {
                     target,
                     weight,
                 });
-                i += w.len();
-                continue;
+                next = i + w.len();
             }
         }
-        i += len;
     }
 }
 
@@ -394,7 +388,7 @@ pub fn subject(head: &str) -> Option<String> {
     if s.starts_with(['到', '至', '力', '争', '确']) {
         if let Some((_, end)) = deadline(s) {
             if end < s.len() {
-                s = s.get(end..)?.trim_start_matches('，');
+                s = s.get(end..)?;
             }
         }
     }
@@ -431,22 +425,7 @@ pub fn subject(head: &str) -> Option<String> {
 pub fn is_clause_break(c: char) -> bool {
     matches!(
         c,
-        '，' | ','
-            | '。'
-            | '；'
-            | ';'
-            | '：'
-            | ':'
-            | '！'
-            | '!'
-            | '？'
-            | '?'
-            | '('
-            | ')'
-            | '“'
-            | '”'
-            | '、'
-            | ' '
+        ',' | '。' | ';' | ':' | '!' | '?' | '(' | ')' | '“' | '”' | '、' | ' '
     )
 }
 

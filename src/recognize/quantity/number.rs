@@ -271,18 +271,7 @@ fn read_chinese(s: &str) -> Option<Number> {
 /// Multiplies out a scale word after the number and the digits of a 1万600 tail.
 fn apply_scale(s: &str, n: &mut Number) {
     let rest = s.get(n.len..).unwrap_or_default();
-    const SCALES: [(&str, i128); 9] = [
-        ("万亿", 1_000_000_000_000),
-        ("萬億", 1_000_000_000_000),
-        ("千万", 10_000_000),
-        ("百万", 1_000_000),
-        ("十万", 100_000),
-        ("万", 10_000),
-        ("萬", 10_000),
-        ("亿", 100_000_000),
-        ("億", 100_000_000),
-    ];
-    for (word, k) in SCALES {
+    for &(word, k) in &super::WORDS.scales {
         if let Some(after) = rest.strip_prefix(word) {
             let Some(v) = n.value.checked_mul_int(k) else {
                 return;

@@ -21,10 +21,9 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::scan;
+use crate::chars::{self, ByteSet, PairSet};
 use crate::grammar;
-use crate::recognize::department::{
-    is_close, is_name_like, is_open, is_unit, more_chars_than, split_units,
-};
+use crate::recognize::department::{is_name_like, is_unit, more_chars_than, split_units};
 
 /// What a label or phrase says about the units it governs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +41,17 @@ struct Vocabulary {
     phrases: Vec<(&'static str, Role)>,
     qualifiers: Vec<&'static str>,
     scopes: Vec<&'static str>,
+    /// Words after which a standing instruction names its units.
+    scope_starts: Vec<&'static str>,
+    /// Words that end those units.
+    scope_ends: Vec<&'static str>,
+    /// Words of a table's deadline cell.
+    deadlines: Vec<&'static str>,
+}
+
+/// The words of a table's deadline cell (2025年底, 长期).
+pub(super) fn deadline_words() -> &'static [&'static str] {
+    &VOCABULARY.deadlines
 }
 
 fn role(s: &str) -> Role {
@@ -58,6 +68,9 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
         phrases: Vec::new(),
         qualifiers: Vec::new(),
         scopes: Vec::new(),
+        scope_starts: Vec::new(),
+        scope_ends: Vec::new(),
+        deadlines: Vec::new(),
     };
     for row in grammar::entries(grammar::RESPONSIBILITY.contents) {
         match row.as_slice() {
@@ -65,6 +78,9 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
             ["phrase", s, r] => v.phrases.push((s, role(r))),
             ["qualifier", s, _] => v.qualifiers.push(s),
             ["scope", s, _] => v.scopes.push(s),
+            ["scope_start", s, _] => v.scope_starts.push(s),
+            ["scope_end", s, _] => v.scope_ends.push(s),
+            ["deadline", s, _] => v.deadlines.push(s),
             _ => {}
         }
     }
@@ -100,7 +116,7 @@ pub fn strip_label(s: &str) -> Option<(&'static str, Role, &str)> {
     }
     VOCABULARY.labels.iter().find_map(|(label, role)| {
         let rest = s.strip_prefix(label)?.trim_start();
-        let rest = rest.strip_prefix(':').or_else(|| rest.strip_prefix('：'))?;
+        let rest = rest.strip_prefix(':')?;
         Some((*label, *role, rest))
     })
 }
@@ -169,10 +185,10 @@ fn split_scope_tail(sentence: &str) -> (&str, Option<&str>) {
     let Some(m) = SCOPES.find(sentence).map(|m| m.start()) else {
         return (sentence, None);
     };
-    match sentence.get(..m).and_then(|h| h.rfind([',', '，'])) {
+    match sentence.get(..m).and_then(|h| h.rfind(',')) {
         Some(comma) => {
             let note = sentence.get(comma..).unwrap_or_default();
-            let note = note.trim_start_matches([',', '，']);
+            let note = note.trim_start_matches(',');
             (sentence.get(..comma).unwrap_or(sentence), Some(note))
         }
         None => (sentence, None),
@@ -189,36 +205,34 @@ fn split_top<'a>(s: &'a str, seps: &[char]) -> Vec<&'a str> {
 
 /// The byte ranges of `s` between separators from `seps` that stand outside brackets.
 pub(super) fn split_top_ranges(s: &str, seps: &[char]) -> Vec<std::ops::Range<usize>> {
-    // Every bracket is ASCII or starts with byte E3 or EF; when every separator does too,
-    // the other characters can be passed over byte by byte without decoding them.
-    let lead_only = seps.iter().all(|c| {
-        let mut buf = [0u8; 4];
-        matches!(
-            c.encode_utf8(&mut buf).as_bytes().first(),
-            Some(0..=0x7F | 0xE3 | 0xEF)
-        )
-    });
-    if lead_only {
-        split_top_ranges_by_lead(s, seps)
-    } else {
-        split_top_ranges_by_char(s, seps)
+    let is_sep = |c: char| seps.contains(&c);
+    match separator_patterns(seps) {
+        // The brackets and separators are found in one [`crate::bytescan`] pass and only
+        // they are decoded.
+        Some(patterns) => {
+            let wanted = |a: u8, b: u8, c: u8| {
+                let sep = patterns.iter().fold(false, |any, &([x, y, z], len)| {
+                    any | ((a == x) & ((len < 2) | (b == y)) & ((len < 3) | (c == z)))
+                });
+                sep | chars::is_bracket_bytes(a, b, c)
+            };
+            let places = crate::bytescan::places(s.as_bytes(), wanted);
+            let found = places
+                .into_iter()
+                .filter_map(|i| s.get(i..)?.chars().next().map(|c| (i, c)));
+            chars::pieces(s.len(), found, is_sep).collect()
+        }
+        None => chars::pieces(s.len(), s.char_indices(), is_sep).collect(),
     }
 }
 
-/// [`split_top_ranges`] decoding every character.
-fn split_top_ranges_by_char(s: &str, seps: &[char]) -> Vec<std::ops::Range<usize>> {
-    split_at_top(s, seps, s.char_indices())
-}
-
-/// [`split_top_ranges`] when every separator is ASCII or starts with byte E3 or EF: the
-/// brackets and separators are found in one [`crate::bytescan`] pass and only they are
-/// decoded. More than four separators go to the char loop.
-fn split_top_ranges_by_lead(s: &str, seps: &[char]) -> Vec<std::ops::Range<usize>> {
-    // Each separator as (bytes, length); 0xFF never occurs in UTF-8, so unused slots and
-    // the bytes after a one-byte separator never match.
+/// Up to four separators of at most three bytes as byte patterns (bytes, length); `None`
+/// for more or longer ones, which are found by decoding every character. 0xFF never
+/// occurs in UTF-8, so unused slots and the bytes after a short separator never match.
+fn separator_patterns(seps: &[char]) -> Option<[([u8; 3], usize); 4]> {
     let mut patterns = [([0xFFu8; 3], 3usize); 4];
-    if seps.len() > patterns.len() {
-        return split_top_ranges_by_char(s, seps);
+    if seps.len() > patterns.len() || seps.iter().any(|c| c.len_utf8() > 3) {
+        return None;
     }
     for (slot, c) in patterns.iter_mut().zip(seps) {
         let mut buf = [0u8; 4];
@@ -228,41 +242,7 @@ fn split_top_ranges_by_lead(s: &str, seps: &[char]) -> Vec<std::ops::Range<usize
         }
         slot.1 = encoded.len();
     }
-    let wanted = |a: u8, b: u8, c: u8| {
-        let sep = patterns.iter().fold(false, |any, &([x, y, z], len)| {
-            any | ((a == x) & ((len < 2) | (b == y)) & ((len < 3) | (c == z)))
-        });
-        sep | scan::is_bracket_at(a, b, c)
-    };
-    let places = crate::bytescan::places(s.as_bytes(), wanted);
-    let chars = places
-        .into_iter()
-        .filter_map(|i| s.get(i..)?.chars().next().map(|c| (i, c)));
-    split_at_top(s, seps, chars)
-}
-
-/// Splits `s` at the separators among `chars` (its brackets, separators and possibly
-/// other characters, with their offsets, in order) that stand outside brackets.
-fn split_at_top(
-    s: &str,
-    seps: &[char],
-    chars: impl Iterator<Item = (usize, char)>,
-) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut depth = 0usize;
-    let mut start = 0;
-    for (i, c) in chars {
-        if is_open(c) {
-            depth += 1;
-        } else if is_close(c) {
-            depth = depth.saturating_sub(1);
-        } else if depth == 0 && seps.contains(&c) {
-            out.push(start..i);
-            start = i + c.len_utf8();
-        }
-    }
-    out.push(start..s.len());
-    out
+    Some(patterns)
 }
 
 /// The units named in a standing instruction: 以下均需各区人民政府落实 → 各区人民政府.
@@ -272,8 +252,9 @@ fn split_at_top(
 /// assert_eq!(parse_scope_units("以下均需各区人民政府落实,不再列出"), ["各区人民政府"]);
 /// ```
 pub fn parse_scope_units(note: &str) -> Vec<String> {
-    let starts = ["均需", "需要", "均由", "均涉及", "涉及", "需", "由"];
-    let Some((at, len)) = starts
+    let v = &*VOCABULARY;
+    let Some((at, len)) = v
+        .scope_starts
         .iter()
         .filter_map(|m| note.find(m).map(|i| (i, m.len())))
         .min_by_key(|(i, len)| (*i, std::cmp::Reverse(*len)))
@@ -281,7 +262,8 @@ pub fn parse_scope_units(note: &str) -> Vec<String> {
         return Vec::new();
     };
     let rest = note.get(at + len..).unwrap_or_default();
-    let end = ["落实", "负责", ",", "，", "。"]
+    let end = v
+        .scope_ends
         .iter()
         .filter_map(|m| rest.find(m))
         .min()
@@ -329,7 +311,7 @@ fn role_note(unit: &str) -> Option<(&str, Role)> {
 fn push_units(parsed: &mut Parsed, role: Role, list: &str, check: Check) -> bool {
     let mut units = split_units(list);
     // Another field of a labelled clause (时间:2025年底) is not a unit.
-    units.retain(|u| !u.text.contains([':', '：']));
+    units.retain(|u| !u.text.contains(':'));
     let read = units.iter().filter(|u| is_unit(u.text)).count();
     let ok = match check {
         Check::None => !units.is_empty(),
@@ -357,18 +339,10 @@ fn push_units(parsed: &mut Parsed, role: Role, list: &str, check: Check) -> bool
 
 /// Byte offsets where a label with its colon starts, outside brackets.
 fn label_starts(sentence: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut depth = 0usize;
-    for (i, c) in sentence.char_indices() {
-        if is_open(c) {
-            depth += 1;
-        } else if is_close(c) {
-            depth = depth.saturating_sub(1);
-        } else if depth == 0 && sentence.get(i..).and_then(strip_label).is_some() {
-            out.push(i);
-        }
-    }
-    out
+    chars::top_level(sentence)
+        .map(|(i, _)| i)
+        .filter(|&i| sentence.get(i..).and_then(strip_label).is_some())
+        .collect()
 }
 
 /// Reads a labelled clause (`责任单位:…`, `牵头单位:…;配合单位:…`, `牵头单位:…配合单位:…`).
@@ -381,11 +355,8 @@ fn labelled(sentence: &str, parsed: &mut Parsed) -> bool {
             continue;
         };
         // A field after a semicolon (;完成时限:2025年) is not part of the list.
-        let rest = split_top(rest, &[';', '；'])
-            .first()
-            .copied()
-            .unwrap_or(rest);
-        let rest = rest.trim_end_matches([',', '，', '。']);
+        let rest = split_top(rest, &[';']).first().copied().unwrap_or(rest);
+        let rest = rest.trim_end_matches([',', '。']);
         let (phrase, list) = match strip_phrase(rest) {
             Some((p, _, head)) => (Some(p), head),
             None => (None, rest),
@@ -412,7 +383,7 @@ fn is_deadline(part: &str) -> bool {
 fn unlabelled(sentence: &str, parsed: &mut Parsed, check: Check) -> bool {
     let mut pending_start: Option<usize> = None;
     let mut any = false;
-    for part in split_top(sentence, &[',', '，', ';', '；']) {
+    for part in split_top(sentence, &[',', ';']) {
         // `part` is a slice of `sentence`: its offset is the pointer difference.
         let part_start = (part.as_ptr() as usize).saturating_sub(sentence.as_ptr() as usize);
         if pending_start.is_none() && is_deadline(part) {
@@ -460,7 +431,7 @@ fn compact(text: &str) -> Cow<'_, str> {
             continue;
         }
         let tail_start = out
-            .rfind(['、', ',', '，', ':', '：', ';', '；', '。', '(', ')'])
+            .rfind(['、', ',', ':', ';', '。', '(', ')'])
             .and_then(|i| out.get(i..)?.chars().next().map(|c| i + c.len_utf8()))
             .unwrap_or(0);
         let tail = out.get(tail_start..).unwrap_or_default();
@@ -512,15 +483,11 @@ static CUE_ENDINGS: LazyLock<Vec<(char, Vec<&'static str>)>> = LazyLock::new(|| 
 
 /// The last UTF-8 byte of every label and phrase: a cue ends at a place only when the
 /// byte before it is one of these, which rules out most places with one lookup.
-static CUE_LAST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
-    let mut set = [false; 256];
-    for (_, words) in CUE_ENDINGS.iter() {
-        for w in words {
-            if let Some(&b) = w.as_bytes().last() {
-                if let Some(slot) = set.get_mut(usize::from(b)) {
-                    *slot = true;
-                }
-            }
+static CUE_LAST_BYTES: LazyLock<ByteSet> = LazyLock::new(|| {
+    let mut set = ByteSet::new();
+    for w in CUE_ENDINGS.iter().flat_map(|(_, words)| words) {
+        if let Some(&b) = w.as_bytes().last() {
+            set.insert(b);
         }
     }
     set
@@ -532,7 +499,7 @@ fn cue_ends_at(text: &str, end: usize) -> bool {
         .checked_sub(1)
         .and_then(|i| text.as_bytes().get(i))
         .copied();
-    if !last_byte.is_some_and(|b| CUE_LAST_BYTES.get(usize::from(b)).copied().unwrap_or(false)) {
+    if !last_byte.is_some_and(|b| CUE_LAST_BYTES.contains(b)) {
         return false;
     }
     let Some(head) = text.get(..end) else {
@@ -549,38 +516,12 @@ fn cue_ends_at(text: &str, end: usize) -> bool {
         .is_some_and(|(_, words)| words.iter().any(|w| head.ends_with(w)))
 }
 
-/// The last two bytes of every label and phrase, one bit per pair (8 KB): a cue ends at a
-/// place only when the two bytes before it are such a pair, which rules out nearly every
-/// place with one lookup.
-static CUE_LAST_PAIRS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut set = vec![0u64; 1 << 10];
+/// The last two bytes of every label and phrase: a cue ends at a place only when the two
+/// bytes before it are such a pair, which rules out nearly every place with one lookup.
+static CUE_LAST_PAIRS: LazyLock<PairSet> = LazyLock::new(|| {
     let v = &*VOCABULARY;
-    for (w, _) in v.labels.iter().chain(v.phrases.iter()) {
-        let pair = match w.as_bytes() {
-            [.., a, b] => pair_index(*a, *b),
-            [b] => {
-                // A one-byte cue: every pair ending with it.
-                for a in 0..=u8::MAX {
-                    set_bit(&mut set, pair_index(a, *b));
-                }
-                continue;
-            }
-            [] => continue,
-        };
-        set_bit(&mut set, pair);
-    }
-    set
+    PairSet::of_word_ends(v.labels.iter().chain(v.phrases.iter()).map(|(w, _)| *w))
 });
-
-fn pair_index(a: u8, b: u8) -> usize {
-    usize::from(a) << 8 | usize::from(b)
-}
-
-fn set_bit(set: &mut [u64], i: usize) {
-    if let Some(word) = set.get_mut(i / 64) {
-        *word |= 1 << (i % 64);
-    }
-}
 
 /// True when some label or phrase may end at byte `end` of `bytes`, by its last two
 /// bytes (a byte before the text reads as 0).
@@ -589,28 +530,15 @@ fn may_end_cue(bytes: &[u8], end: usize) -> bool {
     let Some(last) = at(1) else {
         return false;
     };
-    let i = pair_index(at(2).unwrap_or(0), last);
-    CUE_LAST_PAIRS
-        .get(i / 64)
-        .is_some_and(|word| word & (1 << (i % 64)) != 0)
+    CUE_LAST_PAIRS.contains(at(2).unwrap_or(0), last)
 }
 
-/// True when a stop (`, ， ; ； 。 : ：`) starts with these bytes.
-#[inline(always)]
-fn is_stop_bytes(a: u8, b: u8, c: u8) -> bool {
-    (a == b',')
-        | (a == b';')
-        | (a == b':')
-        | ((a == 0xE3) & (b == 0x80) & (c == 0x82))
-        | ((a == 0xEF) & (b == 0xBC) & ((c == 0x8C) | (c == 0x9A) | (c == 0x9B)))
-}
-
-/// The offsets of `text`, ascending, of the stops (`, ， ; ； 。 : ：`) that directly follow
+/// The offsets of `text`, ascending, of the stops (`, ; : 。`) that directly follow
 /// a label or phrase: inside a line, the cues [`has_cue`] accepts end at these.
 pub(super) fn cue_stop_candidates(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    crate::bytescan::each_place(bytes, is_stop_bytes, |i| {
+    crate::bytescan::each_place(bytes, chars::is_clause_stop_bytes, |i| {
         if may_end_cue(bytes, i) && cue_ends_at(text, i) {
             out.push(i);
         }
@@ -631,22 +559,11 @@ pub(super) fn has_cue_in_line(line: &str, start: usize, candidates: &[usize]) ->
             .any(|&e| cue_ends_at(line, e - start))
 }
 
-/// True when one of `, ， ; ； 。 : ：` starts at byte `i`: [`is_stop_bytes`] on a slice.
-/// Written with `match` rather than by calling it, which measured slower on this path.
-fn is_stop_at(bytes: &[u8], i: usize) -> bool {
-    match bytes.get(i) {
-        Some(b',' | b';' | b':') => true,
-        Some(0xE3) => bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]),
-        Some(0xEF) => matches!(bytes.get(i + 1..i + 3), Some([0xBC, 0x8C | 0x9A | 0x9B])),
-        _ => false,
-    }
-}
-
 /// True when a label or phrase ends where a clause part may end: a phrase closes a part
 /// (before , ; 。 or the end) and a label takes a colon. Without one, nothing is assigned.
 ///
 /// Only the places a cue may end are looked at: the end of the text and every
-/// `, ， ; ； 。 : ：`; at each, the cues sharing the character before it are compared.
+/// `, ; : 。`; at each, the cues sharing the character before it are compared.
 pub(super) fn has_cue(text: &str) -> bool {
     has_cue_at(text, |f| scan::any_stop(text, f))
 }
@@ -655,7 +572,8 @@ pub(super) fn has_cue(text: &str) -> bool {
 /// with their offsets until it accepts one).
 fn has_cue_at(text: &str, stops: impl FnOnce(&mut dyn FnMut(usize) -> bool) -> bool) -> bool {
     let bytes = text.as_bytes();
-    cue_ends_at(text, text.len()) || stops(&mut |i| is_stop_at(bytes, i) && cue_ends_at(text, i))
+    cue_ends_at(text, text.len())
+        || stops(&mut |i| chars::is_clause_stop_at(bytes, i) && cue_ends_at(text, i))
 }
 
 /// [`has_cue`] on the text with its spaces left out. [`compact`] only drops spaces and may
@@ -682,7 +600,7 @@ fn parse_checked(text: &str, check: Check) -> Option<Parsed> {
     let mut all_read = true;
     let mut any = false;
     for sentence in split_top(&compact, &['。']) {
-        let sentence = sentence.trim_matches(|c| c == ',' || c == ';' || c == '，');
+        let sentence = sentence.trim_matches(|c| c == ',' || c == ';');
         if sentence.is_empty() {
             continue;
         }
@@ -720,9 +638,10 @@ mod tests {
 
     #[test]
     fn splitting_by_lead_bytes_matches_the_char_loop() {
-        let s = "甲(乙,丙)。丁，戊;己【庚。辛】〔壬；癸〕(（子，丑）)";
-        for seps in [&['。'][..], &[',', '，', ';', '；'][..], &[';', '；'][..]] {
-            let expected = split_top_ranges_by_char(s, seps);
+        let s = "甲(乙,丙)。丁,戊;己【庚。辛】〔壬;癸〕((子,丑))";
+        for seps in [&['。'][..], &[',', ';'][..], &[';'][..]] {
+            let expected: Vec<std::ops::Range<usize>> =
+                chars::pieces(s.len(), s.char_indices(), |c| seps.contains(&c)).collect();
             assert_eq!(
                 split_top_ranges(s, seps),
                 expected,
@@ -740,16 +659,16 @@ mod tests {
             "牵头负责。配合",
             "牵头单位:市发展改革委",
             "牵头单位 :市发展改革委",
-            "责任单位：市财政局",
-            "各区落实；其他",
-            "各区落实，其他",
+            "责任单位:市财政局",
+            "各区落实;其他",
+            "各区落实,其他",
             "",
         ] {
             let overlapping = CUES.find_overlapping_iter(s).any(|m| {
                 s.get(m.end()..).is_some_and(|rest| {
                     rest.chars()
                         .next()
-                        .is_none_or(|c| matches!(c, ',' | '，' | ';' | '；' | '。' | ':' | '：'))
+                        .is_none_or(|c| matches!(c, ',' | ';' | '。' | ':'))
                 })
             });
             assert_eq!(

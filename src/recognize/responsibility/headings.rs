@@ -12,22 +12,27 @@
 //! unit's. Each is recorded with the phrase 开展 and a span on the heading of its section;
 //! the assembler attaches the section's path.
 
+use std::sync::LazyLock;
+
+use crate::grammar;
 use crate::model::{Responsibility, Section};
 use crate::recognize::department::is_unit;
 use crate::span::Span;
 
 /// Activity words that close a department heading, longest first.
-const ACTIVITY: &[&str] = &["开展的主要活动", "开展的活动", "主要活动", "的活动", "活动"];
+static ACTIVITY: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| grammar::words(&grammar::RESPONSIBILITY, "activity"));
 
 /// The phrase recorded for a department heading.
 const PHRASE: &str = "开展";
 
 /// Words that make a heading's unit a group of units.
-const GROUP: &[&str] = &["相关", "有关", "各"];
+static GROUP: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| grammar::words(&grammar::RESPONSIBILITY, "group"));
 
 /// The heading up to its first colon or 。.
 fn title(heading: &str) -> &str {
-    let end = heading.find([':', '：', '。']).unwrap_or(heading.len());
+    let end = heading.find([':', '。']).unwrap_or(heading.len());
     heading.get(..end).unwrap_or_default().trim()
 }
 
@@ -77,7 +82,7 @@ fn walk(text: &str, sections: &[Section], out: &mut Vec<Responsibility>) {
                     let has_colon = !at.is_empty()
                         && text
                             .get(at.end..)
-                            .is_some_and(|r| r.trim_start().starts_with([':', '：']));
+                            .is_some_and(|r| r.trim_start().starts_with(':'));
                     if has_colon {
                         out.push(record(text, c, name, name));
                     }

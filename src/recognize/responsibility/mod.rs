@@ -24,8 +24,8 @@ mod scan;
 pub mod table;
 
 use super::{Findings, Input};
+use crate::chars::{closer, is_close, is_open};
 use crate::model::{Embedded, Responsibility};
-use crate::recognize::department::{is_close, is_open};
 use crate::span::Span;
 
 use clause::{parse, parse_sentence, strip_label, Parsed};
@@ -56,17 +56,6 @@ pub(crate) fn build(parsed: Parsed, raw: &str, span: Span) -> Responsibility {
         implied: Vec::new(),
         raw: raw.to_string(),
         span,
-    }
-}
-
-/// The closing bracket that matches `open`.
-fn closer(open: char) -> char {
-    match open {
-        '(' => ')',
-        '（' => '）',
-        '〔' => '〕',
-        '【' => '】',
-        _ => ']',
     }
 }
 
@@ -170,7 +159,7 @@ fn sentences(text: &str, line: Span) -> Vec<Span> {
 fn trim_span(text: &str, span: Span) -> Span {
     let s = span.slice(text).unwrap_or_default();
     let lead = s.len() - s.trim_start().len();
-    let body = s.trim().trim_end_matches(['。', ';', ',', '；', '，']);
+    let body = s.trim().trim_end_matches(['。', ';', ',']);
     Span::new(span.start + lead, span.start + lead + body.len())
 }
 
@@ -188,6 +177,26 @@ fn may_hold_clause(text: &str, line: Span, places: &scan::Places, candidates: &[
         return clause::has_cue_without_spaces(s);
     }
     clause::has_cue_in_line(s, line.start, candidates)
+}
+
+/// A labelled sentence `sp` on body line `index` with the labelled lines that follow it
+/// (配合部门:… under 牵头部门:…): its span, and the index of the first line after it.
+fn labelled_run(
+    text: &str,
+    body: &[&crate::segment::Line],
+    index: usize,
+    sp: Span,
+) -> (Span, usize) {
+    let mut end = body.get(index).map_or(sp.end, |l| l.content.end);
+    let mut after = index + 1;
+    while let Some(l) = body.get(after) {
+        if strip_label(l.text(text)).is_none() {
+            break;
+        }
+        end = l.content.end;
+        after += 1;
+    }
+    (trim_span(text, Span::new(sp.start, end)), after)
 }
 
 /// Clauses without brackets: labelled sentences, and a closing units-and-role sentence.
@@ -226,17 +235,7 @@ fn trailing_sentences(input: &Input<'_>, taken: &[Responsibility]) -> Vec<Respon
                 continue;
             }
             if strip_label(sentence).is_some() {
-                // Labelled lines that follow (配合部门:… under 牵头部门:…) belong to it.
-                let mut end = line.content.end;
-                let mut after = index + 1;
-                while let Some(l) = body.get(after) {
-                    if strip_label(l.text(text)).is_none() {
-                        break;
-                    }
-                    end = l.content.end;
-                    after += 1;
-                }
-                let tail = trim_span(text, Span::new(sp.start, end));
+                let (tail, after) = labelled_run(text, &body, index, sp);
                 if overlaps(tail) || tail.len() > MAX_CLAUSE_BYTES {
                     continue;
                 }

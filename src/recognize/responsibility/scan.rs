@@ -6,26 +6,15 @@
 
 use std::sync::LazyLock;
 
-use memchr::{memchr3, memchr3_iter, memchr_iter, memmem};
+use memchr::{memchr3, memchr3_iter, memmem};
 
 use crate::bytescan;
+use crate::chars;
 
-/// The byte offset of every bracket [`crate::recognize::department::is_open`] and
-/// `is_close` track, in order: ( ) [ ] and the three-byte 〔 〕 【 】 (E3 80 94/95/90/91) and
-/// （ ） (EF BC 88/89), in one [`bytescan`] pass.
+/// The byte offset of every bracket ([`chars::is_bracket_bytes`]), in order, in one
+/// [`bytescan`] pass.
 pub(crate) fn brackets(text: &str) -> Vec<usize> {
-    bytescan::places(text.as_bytes(), is_bracket_at)
-}
-
-/// True when one of the brackets [`brackets`] finds starts with these bytes.
-#[inline(always)]
-pub(crate) fn is_bracket_at(a: u8, b: u8, c: u8) -> bool {
-    (a == b'(')
-        | (a == b')')
-        | (a == b'[')
-        | (a == b']')
-        | ((a == 0xE3) & (b == 0x80) & ((c == 0x90) | (c == 0x91) | (c == 0x94) | (c == 0x95)))
-        | ((a == 0xEF) & (b == 0xBC) & ((c == 0x88) | (c == 0x89)))
+    bytescan::places(text.as_bytes(), chars::is_bracket_bytes)
 }
 
 /// Texts shorter than this, in bytes, are read byte by byte: cheaper than setting up
@@ -40,25 +29,17 @@ static FULL_STOP: LazyLock<memmem::Finder<'static>> =
 static IDEOGRAPHIC_SPACE: LazyLock<memmem::Finder<'static>> =
     LazyLock::new(|| memmem::Finder::new("\u{3000}".as_bytes()));
 
-/// True when `f` accepts the offset of some `, ; : ， ； ： 。` of `text`, in no particular
-/// order. `， ； ：` are EF BC 8C/9B/9A: every EF lead byte is offered and `f` checks.
+/// True when `f` accepts the offset of some `, ; : 。` of `text`, in no particular order.
 pub(crate) fn any_stop(text: &str, mut f: impl FnMut(usize) -> bool) -> bool {
     let bytes = text.as_bytes();
     if bytes.len() < SHORT {
-        return bytes.iter().enumerate().any(|(i, &b)| match b {
-            b',' | b';' | b':' | 0xEF => f(i),
-            0xE3 => bytes.get(i..i + 3) == Some("。".as_bytes()) && f(i),
-            _ => false,
-        });
+        return (0..bytes.len()).any(|i| chars::is_clause_stop_at(bytes, i) && f(i));
     }
-    memchr3_iter(b',', b';', b':', bytes).any(&mut f)
-        || FULL_STOP.find_iter(bytes).any(&mut f)
-        || memchr_iter(0xEF, bytes).any(&mut f)
+    memchr3_iter(b',', b';', b':', bytes).any(&mut f) || FULL_STOP.find_iter(bytes).any(&mut f)
 }
 
-/// True when `text` holds a space, as `text.contains(char::is_whitespace)`. The white-space
-/// characters are ASCII tab to CR and space, U+0085 and U+00A0 (lead byte C2), U+1680 (E1),
-/// U+2000–U+205F (E2) and U+3000; the lead bytes C2, E1 and E2 are checked one by one.
+/// True when `text` holds a space, as `text.contains(char::is_whitespace)`: the ASCII
+/// spaces by memchr, the others by their lead bytes ([`chars::SPACE_LEADS`]).
 pub(crate) fn has_space(text: &str) -> bool {
     let bytes = text.as_bytes();
     let space_at = |i: usize| {
@@ -66,54 +47,36 @@ pub(crate) fn has_space(text: &str) -> bool {
             .and_then(|rest| rest.chars().next())
             .is_some_and(char::is_whitespace)
     };
+    // U+3000 is found whole by its own searcher.
+    let [nel, ogham, general, _] = chars::SPACE_LEADS;
     if bytes.len() < SHORT {
         return bytes.iter().enumerate().any(|(i, &b)| match b {
             9..=13 | b' ' => true,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => space_at(i),
+            _ if chars::SPACE_LEADS.contains(&b) => space_at(i),
             _ => false,
         });
     }
     memchr3(b' ', b'\t', b'\n', bytes).is_some()
         || memchr3(0x0B, 0x0C, b'\r', bytes).is_some()
         || IDEOGRAPHIC_SPACE.find(bytes).is_some()
-        || memchr3_iter(0xC2, 0xE1, 0xE2, bytes).any(space_at)
-}
-
-/// True for the first byte of a white-space character (`char::is_whitespace`) other than
-/// a line feed: tab, vertical tab, form feed, CR, space, U+0085, U+00A0, U+1680,
-/// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000, by their UTF-8 bytes.
-#[inline(always)]
-fn is_space_at(a: u8, b: u8, c: u8) -> bool {
-    (a == b' ')
-        | (a == b'\t')
-        | (a == b'\r')
-        | (a == 0x0B)
-        | (a == 0x0C)
-        | ((a == 0xC2) & ((b == 0x85) | (b == 0xA0)))
-        | ((a == 0xE1) & (b == 0x9A) & (c == 0x80))
-        | ((a == 0xE2) & (b == 0x80) & ((c <= 0x8A) | (c == 0xA8) | (c == 0xA9) | (c == 0xAF)))
-        | ((a == 0xE2) & (b == 0x81) & (c == 0x9F))
-        | ((a == 0xE3) & (b == 0x80) & (c == 0x80))
+        || memchr3_iter(nel, ogham, general, bytes).any(space_at)
 }
 
 /// `text` with its white-space characters left out, copied run by run between the
 /// spaces one [`bytescan`] pass finds.
 pub(crate) fn without_spaces(text: &str) -> String {
-    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut run = 0;
-    let space = |a, b, c| (a == b'\n') | is_space_at(a, b, c);
-    bytescan::each_place(bytes, space, |i| {
+    let space = |a, b, c| (a == b'\n') | chars::is_space_bytes(a, b, c);
+    bytescan::each_place(text.as_bytes(), space, |i| {
         if i < run {
             return;
         }
         out.push_str(text.get(run..i).unwrap_or_default());
-        // The length of the space character from its first byte (ASCII, C2, E1–E3).
-        run = i + match bytes.get(i) {
-            Some(0xC2) => 2,
-            Some(0xE0..) => 3,
-            _ => 1,
-        };
+        run = i + text
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or(1, char::len_utf8);
     });
     out.push_str(text.get(run..).unwrap_or_default());
     out
@@ -131,7 +94,7 @@ impl Places {
     /// Searches `text`.
     pub(crate) fn new(text: &str) -> Self {
         Places {
-            spaces: bytescan::places(text.as_bytes(), is_space_at),
+            spaces: bytescan::places(text.as_bytes(), chars::is_space_bytes),
         }
     }
 
@@ -147,10 +110,10 @@ mod tests {
 
     #[test]
     fn brackets_are_found_in_order() {
-        let text = "(一)〔2023〕【注】[1]（二）a".repeat(3);
+        let text = "(一)〔2023〕【注】[1](二)a".repeat(3);
         let expected: Vec<usize> = text
             .char_indices()
-            .filter(|(_, c)| "()[]〔〕【】（）".contains(*c))
+            .filter(|(_, c)| "()[]〔〕【】".contains(*c))
             .map(|(i, _)| i)
             .collect();
         assert_eq!(
@@ -214,7 +177,7 @@ mod tests {
 
     #[test]
     fn every_stop_is_offered() {
-        let short = "甲,乙;丙:丁，戊；己：庚。辛".to_string();
+        let short = "甲,乙;丙:丁,戊;己:庚。辛".to_string();
         let long = short.repeat(5);
         for text in [short, long] {
             let mut seen = Vec::new();
@@ -225,7 +188,7 @@ mod tests {
             seen.sort_unstable();
             let expected: Vec<usize> = text
                 .char_indices()
-                .filter(|(_, c)| matches!(c, ',' | ';' | ':' | '，' | '；' | '：' | '。'))
+                .filter(|(_, c)| matches!(c, ',' | ';' | ':' | '。'))
                 .map(|(i, _)| i)
                 .collect();
             assert_eq!(

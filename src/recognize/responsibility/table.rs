@@ -44,7 +44,7 @@ fn is_unit_cell(text: &str) -> bool {
 
 fn is_time_cell(text: &str) -> bool {
     !more_chars_than(text, 20)
-        && ["年", "月", "日", "季度", "长期", "持续", "常态", "前", "底"]
+        && super::clause::deadline_words()
             .iter()
             .any(|w| text.contains(w))
 }
@@ -192,59 +192,83 @@ fn flattened(input: &Input<'_>) -> Vec<Responsibility> {
             i += 1;
             continue;
         }
-        // The header: short cells up to the first row number.
-        let mut roles = Vec::new();
-        let mut label = "";
-        let mut j = i + 1;
-        while let Some(c) = cells.get(j) {
-            if c.text == "1" || j - i > MAX_HEADER_CELLS || more_chars_than(c.text, 10) {
-                break;
-            }
-            if let Some(r) = label_role(c.text) {
-                if roles.is_empty() {
-                    label = c.text;
-                }
-                roles.push(r);
-            }
-            j += 1;
-        }
-        if roles.is_empty() || cells.get(j).is_none_or(|c| c.text != "1") {
+        let (header, j) = header(&cells, i);
+        if header.roles.is_empty() || cells.get(j).is_none_or(|c| c.text != "1") {
             i = j.max(i + 1);
             continue;
         }
-        let split_roles = roles.contains(&Role::Lead) && roles.contains(&Role::Support);
-        let role = if roles.iter().all(|r| *r == Role::Lead) {
-            Role::Lead
-        } else {
-            Role::Duty
-        };
-        // The rows.
-        let mut expected = 1u32;
-        let mut row_start = j;
-        let mut k = j + 1;
-        let mut next = (expected + 1).to_string();
-        loop {
-            let cell = cells.get(k);
-            let ends_table = cell.is_none_or(|c| {
-                c.text == "序号" || c.text.starts_with("附件") || k - row_start > MAX_ROW_CELLS
-            });
-            if ends_table || cell.is_some_and(|c| c.text == next) {
-                if let Some(r) = cells
-                    .get(row_start + 1..k)
-                    .and_then(|row_cells| row(row_cells, text, split_roles, role, label))
-                {
-                    out.push(r);
-                }
-                if ends_table {
-                    break;
-                }
-                expected += 1;
-                next = (expected + 1).to_string();
-                row_start = k;
-            }
-            k += 1;
-        }
-        i = k;
+        i = rows(&cells, j, text, &header, &mut out);
     }
     out
+}
+
+/// A table's header: the roles of its unit columns and the first unit column's label.
+struct Header<'a> {
+    roles: Vec<Role>,
+    label: &'a str,
+}
+
+/// `header = "序号" { cell }` at cell `i`: short cells up to the first row number, and
+/// the index of the cell after them.
+fn header<'a>(cells: &[Cell<'a>], i: usize) -> (Header<'a>, usize) {
+    let mut roles = Vec::new();
+    let mut label = "";
+    let mut j = i + 1;
+    while let Some(c) = cells.get(j) {
+        if c.text == "1" || j - i > MAX_HEADER_CELLS || more_chars_than(c.text, 10) {
+            break;
+        }
+        if let Some(r) = label_role(c.text) {
+            if roles.is_empty() {
+                label = c.text;
+            }
+            roles.push(r);
+        }
+        j += 1;
+    }
+    (Header { roles, label }, j)
+}
+
+/// `{ row }` from cell `j` (the number 1): each row runs to the next number in order,
+/// the table to the next 序号, an attachment or an overlong row. Returns the index of the
+/// cell where the table ends.
+fn rows(
+    cells: &[Cell<'_>],
+    j: usize,
+    text: &str,
+    header: &Header<'_>,
+    out: &mut Vec<Responsibility>,
+) -> usize {
+    let roles = &header.roles;
+    let split_roles = roles.contains(&Role::Lead) && roles.contains(&Role::Support);
+    let role = if roles.iter().all(|r| *r == Role::Lead) {
+        Role::Lead
+    } else {
+        Role::Duty
+    };
+    let mut expected = 1u32;
+    let mut row_start = j;
+    let mut k = j + 1;
+    let mut next = (expected + 1).to_string();
+    loop {
+        let cell = cells.get(k);
+        let ends_table = cell.is_none_or(|c| {
+            c.text == "序号" || c.text.starts_with("附件") || k - row_start > MAX_ROW_CELLS
+        });
+        if ends_table || cell.is_some_and(|c| c.text == next) {
+            if let Some(r) = cells
+                .get(row_start + 1..k)
+                .and_then(|row_cells| row(row_cells, text, split_roles, role, header.label))
+            {
+                out.push(r);
+            }
+            if ends_table {
+                return k;
+            }
+            expected += 1;
+            next = (expected + 1).to_string();
+            row_start = k;
+        }
+        k += 1;
+    }
 }

@@ -104,36 +104,39 @@ fn ordinal_at(s: &str) -> Option<(u32, usize, bool)> {
 pub fn parse(line: &str) -> Option<Marker> {
     let first = line.chars().next()?;
     match first {
-        '第' => return ordered(line),
-        '(' => return paren(line),
-        ')' => {
-            // "(二" lost: the line opens with the closing parenthesis.
-            let next = line.get(1..)?.chars().next()?;
-            return is_heading_char(next).then_some(Marker {
-                style: SectionStyle::ParenChinese,
-                ordinal: None,
-                len: 1,
-                damaged: true,
-            });
-        }
-        '\u{2460}'..='\u{2473}' => {
-            return Some(Marker {
-                style: SectionStyle::Circled,
-                ordinal: Some(first as u32 - 0x2460 + 1),
-                len: first.len_utf8(),
-                damaged: false,
-            })
-        }
-        '\u{2474}'..='\u{2487}' => {
-            return Some(Marker {
-                style: SectionStyle::ParenArabic,
-                ordinal: Some(first as u32 - 0x2474 + 1),
-                len: first.len_utf8(),
-                damaged: false,
-            })
-        }
-        _ => {}
+        '第' => ordered(line),
+        '(' => paren(line),
+        ')' => lost_paren(line),
+        '①'..='⑳' => Some(enclosed(first, '①', SectionStyle::Circled)),
+        '⑴'..='⒇' => Some(enclosed(first, '⑴', SectionStyle::ParenArabic)),
+        _ => numbered(line),
     }
+}
+
+/// `lost-paren`: "(二" lost, the line opens with the closing parenthesis.
+fn lost_paren(line: &str) -> Option<Marker> {
+    let next = line.get(1..)?.chars().next()?;
+    is_heading_char(next).then_some(Marker {
+        style: SectionStyle::ParenChinese,
+        ordinal: None,
+        len: 1,
+        damaged: true,
+    })
+}
+
+/// `circled` (① … ⑳) or a parenthesized number of one character (⑴ … ⒇): its ordinal
+/// counts from `one`.
+fn enclosed(c: char, one: char, style: SectionStyle) -> Marker {
+    Marker {
+        style,
+        ordinal: Some(c as u32 - one as u32 + 1),
+        len: c.len_utf8(),
+        damaged: false,
+    }
+}
+
+/// `numeral ("、" | "." !digit) | digits ("." !digit | "、") | digits ")"`.
+fn numbered(line: &str) -> Option<Marker> {
     let (ordinal, len, arabic) = ordinal_at(line)?;
     let rest = line.get(len..)?;
     let mut rc = rest.chars();
@@ -142,16 +145,15 @@ pub fn parse(line: &str) -> Option<Marker> {
     let style = match sep {
         '、' if arabic => SectionStyle::ArabicDun,
         '、' => SectionStyle::ChineseDun,
-        '.' | '．'
-            if after.is_some_and(|c| c.is_ascii_digit() || c == '.')
-                && !year_follows(rc.as_str(), after) =>
+        '.' if after.is_some_and(|c| c.is_ascii_digit() || c == '.')
+            && !year_follows(rc.as_str(), after) =>
         {
             return None
         }
-        '.' | '．' if arabic => SectionStyle::ArabicDot,
+        '.' if arabic => SectionStyle::ArabicDot,
         // "1)" with the opening parenthesis left out is read like (1).
         ')' if arabic && after.is_some_and(is_heading_char) => SectionStyle::ParenArabic,
-        '.' | '．' => SectionStyle::ChineseDun,
+        '.' => SectionStyle::ChineseDun,
         _ => return None,
     };
     // "1、2、3" or "一、二、三" listing numbers is not a heading.

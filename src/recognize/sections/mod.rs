@@ -18,15 +18,13 @@ pub mod marker;
 use std::sync::LazyLock;
 
 use super::frame::{self, Frame};
+use crate::chars;
 use crate::model::SectionStyle;
 use crate::segment::{LineKind, Segmented};
 
 /// Characters after which a new sentence starts (normalized text).
 const SENTENCE_END: &[char] = &['。', ';', '!', '?', ':'];
 
-/// Characters after which an 一是 item may open a sentence: a list after ":" or ";" is an
-/// inline enumeration, not a run of items.
-const FULL_STOP: &[char] = &['。', '!', '?'];
 
 /// A heading found in the text, before it is placed in the tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -359,18 +357,18 @@ fn sentence_starts(content: &str, from: usize, at_line_start: bool) -> Option<Ve
     let after_stop = content
         .get(..from)
         .and_then(|h| h.trim_end_matches([' ', '*']).chars().next_back())
-        .is_some_and(|c| FULL_STOP.contains(&c));
+        .is_some_and(chars::is_full_stop);
     if at_line_start || after_stop {
         positions.push(from);
     }
-    // The full stops of FULL_STOP, found by their bytes (。 is the only one starting with
-    // 0xE3, a lead byte, so a match is always at a char boundary).
-    debug_assert_eq!(FULL_STOP, ['。', '!', '?']);
-    for (i, &b) in tail.as_bytes().iter().enumerate() {
-        if b == b'!' || b == b'?' {
-            positions.push(from + i + 1);
-        } else if b == 0xE3 && tail.get(i..).is_some_and(|t| t.starts_with('。')) {
-            positions.push(from + i + '。'.len_utf8());
+    // After every full stop ([`chars::is_full_stop`]): an 一是 item opens a sentence, and
+    // a list after ":" or ";" is an inline enumeration, not a run of items. The lead byte
+    // of 。 begins a char, so a match is at a char boundary.
+    for i in memchr::memchr3_iter(b'!', b'?', chars::lead('。'), tail.as_bytes()) {
+        if let Some(c) = tail.get(i..).and_then(|t| t.chars().next()) {
+            if chars::is_full_stop(c) {
+                positions.push(from + i + c.len_utf8());
+            }
         }
     }
     Some(positions)
@@ -402,62 +400,9 @@ fn strip_decoration(line: &str) -> (usize, &str) {
 /// The heading text at the start of `s`: up to the first terminator (not included) or
 /// the whole line; and how many bytes of `s` it used, terminator included.
 fn heading_of(s: &str, terminators: &[char]) -> (String, usize) {
-    match first_of(s, terminators) {
+    match chars::first_of(s, terminators) {
         Some((i, c)) => (clean(s.get(..i).unwrap_or_default()), i + c.len_utf8()),
         None => (clean(s), s.len()),
-    }
-}
-
-/// The first of `chars` in `s` and its byte offset: the same answer as
-/// `s.char_indices().find(|(_, c)| chars.contains(c))`, found by bytes. Only a byte that
-/// begins one of `chars` in UTF-8 (a 256-bit set) is decoded and compared, so a line of
-/// Han characters is passed over without decoding it.
-fn first_of(s: &str, chars: &[char]) -> Option<(usize, char)> {
-    // The first UTF-8 byte of each of `chars` as a set, and the first three distinct
-    // ones in order (`distinct` counts them all).
-    let mut leads = [0u8; 3];
-    let mut distinct = 0usize;
-    let mut lead_set = [0u64; 4];
-    for &c in chars {
-        let mut buf = [0u8; 4];
-        let first = c
-            .encode_utf8(&mut buf)
-            .as_bytes()
-            .first()
-            .copied()
-            .unwrap_or(0);
-        let b = usize::from(first);
-        let Some(word) = lead_set.get_mut(b / 64) else {
-            continue;
-        };
-        if *word >> (b % 64) & 1 == 0 {
-            *word |= 1 << (b % 64);
-            if let Some(slot) = leads.get_mut(distinct) {
-                *slot = first;
-            }
-            distinct += 1;
-        }
-    }
-    // The char starting at byte `i`, when it is one of `chars`. A lead byte found is at a
-    // char boundary: continuation bytes begin no char.
-    let at = |i: usize| {
-        let c = s.get(i..)?.chars().next()?;
-        chars.contains(&c).then_some((i, c))
-    };
-    let h = s.as_bytes();
-    match *leads.get(..distinct).unwrap_or(&[]) {
-        // Up to three lead bytes: memchr finds them.
-        [a] => memchr::memchr_iter(a, h).find_map(at),
-        [a, b] => memchr::memchr2_iter(a, b, h).find_map(at),
-        [a, b, c] => memchr::memchr3_iter(a, b, c, h).find_map(at),
-        _ => h.iter().enumerate().find_map(|(i, &b)| {
-            let b = usize::from(b);
-            lead_set
-                .get(b / 64)
-                .is_some_and(|word| word >> (b % 64) & 1 == 1)
-                .then(|| at(i))
-                .flatten()
-        }),
     }
 }
 
@@ -522,7 +467,7 @@ mod tests {
                 "都是!",
             ] {
                 assert_eq!(
-                    first_of(s, stops),
+                    chars::first_of(s, stops),
                     s.char_indices().find(|(_, c)| stops.contains(c)),
                     "the byte search finds the first of {stops:?} in {s:?}"
                 );

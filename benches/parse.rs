@@ -17,7 +17,7 @@ use std::io::Write;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput};
-use zhengce::batch::{ordered_map, Flow};
+use zhengce::parallel::{ordered_map, Flow, Window};
 use zhengce::recognize::{Findings, Input, REGISTRY};
 use zhengce::synth::Generator;
 
@@ -64,7 +64,8 @@ fn batch_all(docs: &[String], jobs: usize) -> usize {
     ordered_map(
         docs.iter(),
         jobs,
-        jobs * 16,
+        Window::for_workers(jobs),
+        |_| 0,
         |d: &String| {
             let doc = zhengce::parse(d.as_bytes()).ok();
             serde_json::to_vec(&doc).unwrap_or_default()

@@ -111,6 +111,7 @@ fn main() -> std::io::Result<()> {
                 bytes: decoded.text.len() as u64,
                 replaced_invalid: 0,
                 traditional_converted: norm.traditional_converted,
+                format: Default::default(),
             };
             let frame = recognize::frame::recognize(&norm.text, &segmented);
             tick(3);

@@ -131,13 +131,25 @@ impl std::fmt::Display for Decimal {
 }
 
 impl Serialize for Decimal {
+    /// A JSON number with exactly this value: an integer as its digits (beyond 64 bits
+    /// too); a fraction as the shortest float when that float reads back as this decimal,
+    /// else as its exact digits (`12345678901234567.89`), never rounded through a float.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         if self.scale == 0 {
             if let Ok(v) = i64::try_from(self.mantissa) {
                 return s.serialize_i64(v);
             }
+            return s.serialize_i128(self.mantissa);
         }
-        s.serialize_f64(self.to_f64())
+        let f = self.to_f64();
+        let exact = self.to_string();
+        if f.is_finite() && format!("{f}") == exact {
+            return s.serialize_f64(f);
+        }
+        match serde_json::value::RawValue::from_string(exact) {
+            Ok(raw) => raw.serialize(s),
+            Err(_) => s.serialize_f64(f),
+        }
     }
 }
 
@@ -191,5 +203,23 @@ mod tests {
         );
         let back: Decimal = serde_json::from_str("1.57").unwrap();
         assert_eq!(back, v);
+    }
+
+    #[test]
+    fn values_beyond_64_bits_stay_exact() {
+        for text in [
+            "12345678901234567.89",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "0.1",
+            "123456789.123456789",
+        ] {
+            let v = Decimal::parse(text).unwrap();
+            assert_eq!(
+                serde_json::to_string(&v).unwrap(),
+                text,
+                "{text} is written exactly"
+            );
+        }
     }
 }

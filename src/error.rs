@@ -34,18 +34,40 @@ pub enum Error {
         /// The label as given.
         label: String,
     },
+    /// The input is a PDF, which is not read: its text must be extracted first.
+    #[error("input is a PDF; extract its text (or save it as .docx) first")]
+    Pdf,
+    /// The input is an OLE compound file without encryption: a Word 97–2003 `.doc` or
+    /// another legacy Office file.
+    #[error("input is a legacy Office file (Word 97-2003 .doc); save it as .docx first")]
+    LegacyDoc,
+    /// The input is a password-protected Office file (an OLE compound file holding
+    /// `EncryptionInfo`).
+    #[error("input is an encrypted (password-protected) Office file")]
+    EncryptedDocx,
+    /// The input looks like a .docx (a zip archive, or named so) but cannot be read as one.
+    #[error("input is not a readable .docx: {reason}")]
+    CorruptDocx {
+        /// What was wrong.
+        reason: String,
+    },
     /// Reading the input failed (used by callers that do I/O, such as the CLI).
     #[error("cannot read input: {0}")]
     Io(#[from] std::io::Error),
 }
 
 impl Error {
-    /// A stable snake_case code for programs: `not_text`, `too_large`, `unknown_encoding`, `io`.
+    /// A stable snake_case code for programs: `not_text`, `too_large`, `unknown_encoding`,
+    /// `pdf`, `legacy_doc`, `encrypted_docx`, `corrupt_docx`, `io`.
     pub fn code(&self) -> &'static str {
         match self {
             Error::NotText { .. } => "not_text",
             Error::TooLarge { .. } => "too_large",
             Error::UnknownEncoding { .. } => "unknown_encoding",
+            Error::Pdf => "pdf",
+            Error::LegacyDoc => "legacy_doc",
+            Error::EncryptedDocx => "encrypted_docx",
+            Error::CorruptDocx { .. } => "corrupt_docx",
             Error::Io(_) => "io",
         }
     }
@@ -79,6 +101,28 @@ mod tests {
                 },
                 "unknown_encoding",
                 "unknown encoding label \"klingon\"",
+            ),
+            (
+                Error::Pdf,
+                "pdf",
+                "input is a PDF; extract its text (or save it as .docx) first",
+            ),
+            (
+                Error::LegacyDoc,
+                "legacy_doc",
+                "input is a legacy Office file (Word 97-2003 .doc); save it as .docx first",
+            ),
+            (
+                Error::EncryptedDocx,
+                "encrypted_docx",
+                "input is an encrypted (password-protected) Office file",
+            ),
+            (
+                Error::CorruptDocx {
+                    reason: "no word/document.xml".into(),
+                },
+                "corrupt_docx",
+                "input is not a readable .docx: no word/document.xml",
             ),
             (
                 Error::from(std::io::Error::new(std::io::ErrorKind::NotFound, "gone")),

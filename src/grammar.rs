@@ -303,6 +303,7 @@ pub const QUANTITY_WORDS: GrammarFile = GrammarFile {
             "range",
             "open_range",
             "one_unit",
+            "one_word",
             "scale",
         ]),
         Column::Text,

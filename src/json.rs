@@ -8,6 +8,7 @@
 //! `{"source": {...}, "error": {"code": ..., "message": ...}}` by [`error_record`].
 
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 use crate::model::{Document, Source};
 use crate::span::CharOffsets;
@@ -48,9 +49,19 @@ pub fn to_char_offsets(doc: &mut Document, decoded: &str) {
     doc.map_spans(&mut |s| table.span(s));
 }
 
-/// The error record written for an input that could not be parsed.
+/// The error record written for an input that could not be parsed:
+/// `{"id"?: …, "line"?: N, "source": {...}, "error": {"code": ..., "message": ...}}`.
+///
+/// Every batch output mode writes this one shape; `id` (records mode) is the record's id
+/// exactly as it was written, `line` the input line number in records mode.
 #[derive(Debug, Clone, Serialize)]
 pub struct ErrorRecord<'a> {
+    /// The id of the record that failed, as written (records mode only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'a RawValue>,
+    /// The 1-based line of the record that failed (records mode only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
     /// What is known about the input.
     pub source: &'a Source,
     /// The error.
@@ -58,7 +69,7 @@ pub struct ErrorRecord<'a> {
 }
 
 /// Code and message of an error record.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ErrorBody {
     /// Stable snake_case code.
     pub code: &'static str,
@@ -66,13 +77,32 @@ pub struct ErrorBody {
     pub message: String,
 }
 
+impl From<&Error> for ErrorBody {
+    fn from(error: &Error) -> Self {
+        ErrorBody {
+            code: error.code(),
+            message: error.to_string(),
+        }
+    }
+}
+
 /// The error record for `error` on `source`.
 pub fn error_record<'a>(source: &'a Source, error: &Error) -> ErrorRecord<'a> {
     ErrorRecord {
+        id: None,
+        line: None,
         source,
-        error: ErrorBody {
-            code: error.code(),
-            message: error.to_string(),
-        },
+        error: ErrorBody::from(error),
     }
+}
+
+/// A records-mode result line: `{"id": …, …the fields of value}`, the id first and
+/// exactly as it was written in the record.
+#[derive(Debug, Serialize)]
+pub struct WithId<'a, T: Serialize> {
+    /// The record's id, as written (`null` when it had none).
+    pub id: &'a RawValue,
+    /// The document.
+    #[serde(flatten)]
+    pub value: &'a T,
 }

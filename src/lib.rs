@@ -51,6 +51,8 @@ internal! {
     mod decode;
     /// Lexicons compiled in from `grammars/`.
     mod grammar;
+    /// Stage 0: what kind of file the bytes are; the text of a page or a Word file.
+    mod input;
     /// Stage 2: the normalized view and its offset map.
     mod normalize;
     /// Stage 4: the recognizers.
@@ -65,7 +67,6 @@ internal! {
 #[doc(hidden)]
 pub mod synth;
 
-pub mod batch;
 mod bytescan;
 mod chars;
 mod decimal;
@@ -73,6 +74,8 @@ mod encoding;
 mod error;
 pub mod json;
 pub mod model;
+#[cfg(feature = "parallel")]
+pub mod parallel;
 mod span;
 pub mod table;
 
@@ -103,6 +106,9 @@ pub struct Options {
     pub path: Option<String>,
     /// The unit of every span in the result: bytes (default) or chars of the decoded text.
     pub offsets: OffsetUnit,
+    /// Read the input as this kind of file instead of telling it by the path's extension
+    /// and the bytes (an `<html>` tag, a zip signature).
+    pub format: Option<SourceFormat>,
 }
 
 impl Options {
@@ -129,6 +135,12 @@ impl Options {
         self.offsets = unit;
         self
     }
+
+    /// Reads the input as `format` (text, an HTML page, a Word file) whatever its name.
+    pub fn format(mut self, format: SourceFormat) -> Self {
+        self.format = Some(format);
+        self
+    }
 }
 
 /// Parses one document from its bytes with default options.
@@ -147,6 +159,10 @@ pub fn parse_with(bytes: &[u8], options: &Options) -> Result<Document, Error> {
             return Err(Error::TooLarge { size, limit });
         }
     }
+    match input::format_of(bytes, options.format, options.path.as_deref())? {
+        SourceFormat::Text => {}
+        other => return input::parse(bytes, other, options),
+    }
     let decoded = decode::decode(bytes, options.encoding.map(Encoding::inner))?;
     let mut source = Source {
         path: options.path.clone(),
@@ -154,6 +170,7 @@ pub fn parse_with(bytes: &[u8], options: &Options) -> Result<Document, Error> {
         bytes: size,
         replaced_invalid: decoded.replaced,
         traditional_converted: false,
+        format: SourceFormat::Text,
     };
     let mut diagnostics = Vec::new();
     if decoded.replaced > 0 {
@@ -199,6 +216,7 @@ pub fn parse_text(text: &str) -> Document {
         bytes: text.len() as u64,
         replaced_invalid: 0,
         traditional_converted: norm.traditional_converted,
+        format: SourceFormat::Text,
     };
     let frame = recognize::frame::recognize(&norm.text, &segmented);
     let outline = recognize::sections::recognize(&norm.text, &segmented, &frame);

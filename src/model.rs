@@ -94,6 +94,24 @@ pub struct Source {
     pub replaced_invalid: u64,
     /// Whether traditional characters were converted to simplified for recognition.
     pub traditional_converted: bool,
+    /// What the input was: plain text, an HTML page (spans index its decoded source) or a
+    /// Word file (spans index the text extracted from it).
+    #[serde(default)]
+    pub format: SourceFormat,
+}
+
+/// The kind of file an input was read as (see `SCHEMA.md`, field notes on `source`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceFormat {
+    /// Plain text (also Markdown): spans index the decoded text.
+    #[default]
+    Text,
+    /// An HTML page: spans index the decoded HTML source.
+    Html,
+    /// A Word file (.docx): spans index the text extracted from its paragraphs, with the
+    /// markers of Word's automatic numbering written out.
+    Docx,
 }
 
 /// Genre of a document (see `SCHEMA.md`, field notes on `kind`).

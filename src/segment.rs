@@ -27,7 +27,8 @@ pub enum LineKind {
 /// One line of the normalized text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line {
-    /// The whole line, without its line break.
+    /// The whole line, without its line break; for a run of blank lines, which is kept as
+    /// one blank line, the whole run.
     pub span: Span,
     /// The line without leading and trailing spaces.
     pub content: Span,
@@ -81,6 +82,16 @@ pub fn segment(text: &str) -> Segmented {
         let trimmed = raw.trim();
         let content = Span::new(start + lead, start + lead + trimmed.len());
         let kind = if trimmed.is_empty() {
+            // A run of blank lines is one blank line spanning the run: a text of nothing
+            // but line breaks then costs one entry, not one per byte.
+            if let Some(last) = lines
+                .last_mut()
+                .filter(|l: &&mut Line| l.kind == LineKind::Blank)
+            {
+                last.span = Span::new(last.span.start, end);
+                start = end + 1;
+                continue;
+            }
             LineKind::Blank
         } else if is_chrome(trimmed) {
             LineKind::Chrome

@@ -85,7 +85,7 @@ impl TableKind {
             ],
             TableKind::References => &["file", "title", "doc_number", "start", "end"],
             TableKind::Responsibilities => &[
-                "file", "section", "heading", "unit", "role", "phrase", "raw",
+                "file", "section", "heading", "unit", "role", "phrase", "raw", "start", "end",
             ],
             TableKind::Quantities => &[
                 "file",
@@ -99,6 +99,8 @@ impl TableKind {
                 "deadline",
                 "subject",
                 "raw",
+                "start",
+                "end",
             ],
             TableKind::Contacts => &[
                 "file", "name", "phone", "email", "fax", "address", "start", "end",
@@ -155,6 +157,8 @@ pub fn rows(kind: TableKind, doc: &Document) -> Vec<Vec<Value>> {
                         Value::from(role),
                         opt_str(r.phrase.as_deref()),
                         Value::from(r.raw.as_str()),
+                        Value::from(r.span.start),
+                        Value::from(r.span.end),
                     ]);
                 };
                 for unit in &r.lead {
@@ -187,6 +191,8 @@ pub fn rows(kind: TableKind, doc: &Document) -> Vec<Vec<Value>> {
                     opt_str(q.deadline.as_deref()),
                     opt_str(q.subject.as_deref()),
                     Value::from(q.raw.as_str()),
+                    Value::from(q.span.start),
+                    Value::from(q.span.end),
                 ]);
             }
         }

@@ -5,7 +5,7 @@ usage: same_output.py OLD_BIN NEW_BIN [--corpus DIR ...] [--ignore FIELD ...] [-
 
 Runs `BIN parse --format json FILE` for every document under fixtures/ (seeds, corpus,
 cases) and under each --corpus directory, with both binaries, and compares the outputs
-byte for byte. With --ignore FIELD, that top-level field is removed from both sides first
+byte for byte. With --ignore FIELD (dotted for a nested one: source.format), that field is removed from both sides first
 (for a change that adds a field and must leave the rest as it was). Exit code 0 when every
 output is the same, 1 otherwise; the differing files are listed.
 """
@@ -42,7 +42,12 @@ def strip(out, ignore):
     except ValueError:
         return out
     for k in ignore:
-        v.pop(k, None)
+        *parents, last = k.split(".")
+        node = v
+        for p in parents:
+            node = node.get(p) if isinstance(node, dict) else None
+        if isinstance(node, dict):
+            node.pop(last, None)
     return json.dumps(v, ensure_ascii=False, sort_keys=True).encode()
 
 

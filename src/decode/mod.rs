@@ -152,8 +152,14 @@ fn big5_has_malformed(bytes: &[u8]) -> bool {
 /// reads as two Greek/Hebrew-range characters. Chinese UTF-8 text has three-byte
 /// characters (lead bytes E0–EF); when there are none but there are two-byte ones, and
 /// GB18030 reads every non-ASCII pair cleanly as Han characters, the text is GBK.
+///
+/// Text whose UTF-8 reading has a Latin letter (U+00C0–U+024F) next to an ASCII letter,
+/// as in `Café`, is a Western word, not GBK: it stays UTF-8.
 fn gbk_posing_as_utf8(bytes: &[u8]) -> Option<Decoded<'static>> {
     if bytes.iter().any(|&b| b >= 0xE0) || bytes.iter().all(u8::is_ascii) {
+        return None;
+    }
+    if latin_word(bytes) {
         return None;
     }
     let gb = with(GB18030, bytes, false);
@@ -165,9 +171,42 @@ fn gbk_posing_as_utf8(bytes: &[u8]) -> Option<Decoded<'static>> {
     (gb.replaced == 0 && all_han).then_some(gb)
 }
 
-/// Looks up an encoding label such as `gbk`, `gb18030`, `big5`, `utf-16le`.
+/// True when the UTF-8 text `bytes` has a Latin letter of U+00C0–U+024F beside an ASCII
+/// letter.
+fn latin_word(bytes: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return false;
+    };
+    let mut prev = ' ';
+    for c in text.chars() {
+        let latin = |c: char| ('\u{C0}'..='\u{24F}').contains(&c) && c != '×' && c != '÷';
+        if (latin(c) && prev.is_ascii_alphabetic()) || (c.is_ascii_alphabetic() && latin(prev)) {
+            return true;
+        }
+        prev = c;
+    }
+    false
+}
+
+/// Common labels that the WHATWG Encoding Standard does not list, with the label they
+/// stand for.
+const ALIASES: [(&str, &str); 4] = [
+    ("cp936", "gbk"),
+    ("ms936", "gbk"),
+    ("cp950", "big5"),
+    ("ms950", "big5"),
+];
+
+/// Looks up an encoding label such as `gbk`, `gb18030`, `big5`, `utf-16le` (and the
+/// aliases `cp936`, `ms936`, `cp950`, `ms950`). Labels of the replacement encoding
+/// (`iso-2022-kr`, `hz-gb-2312`, …), which decodes every input to one U+FFFD, are unknown.
 pub fn encoding_for_label(label: &str) -> Result<&'static Encoding, Error> {
-    Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| Error::UnknownEncoding {
+    let trimmed = label.trim();
+    let name = ALIASES
+        .iter()
+        .find(|(alias, _)| alias.eq_ignore_ascii_case(trimmed))
+        .map_or(trimmed, |(_, name)| name);
+    Encoding::for_label_no_replacement(name.as_bytes()).ok_or_else(|| Error::UnknownEncoding {
         label: label.to_string(),
     })
 }
@@ -313,7 +352,8 @@ fn binary_reason(bytes: &[u8]) -> Option<String> {
 /// most a quarter as many on the other parity. Chinese text in UTF-16 has few NULs, but its line breaks and
 /// digits give them away.
 fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 2 || !bytes.len().is_multiple_of(2) {
+    // An odd length (one stray byte) is still UTF-16: the stray byte decodes to U+FFFD.
+    if bytes.len() < 2 {
         return None;
     }
     let sample = bytes.get(..BINARY_PREFIX).unwrap_or(bytes);

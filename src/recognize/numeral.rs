@@ -1,4 +1,5 @@
-//! Numbers as printed: Chinese numerals, Arabic and full-width digits.
+//! Numbers as printed: Chinese numerals and Arabic digits (full-width digits are folded to
+//! ASCII by normalization).
 //!
 //! Used by every recognizer that reads a number: section markers （二十三）, dates
 //! 二〇二三年九月四日, quantities 三百余家 / 两万 / 1.2万亿元.
@@ -306,16 +307,17 @@ pub fn leading_integer(s: &str) -> Option<(u64, usize)> {
     None
 }
 
-/// The longest run of numeral characters (or of ASCII / full-width digits) at the start of
-/// `s`, read as a whole ordinal: its value and byte length. Unlike [`leading_integer`] the
-/// run is never shortened, so a malformed numeral such as 二三 or 一千百 is rejected rather
-/// than guessed, and a digit-by-digit year (二〇二三) is not an ordinal.
+/// The longest run of numeral characters (or of ASCII digits) at the start of `s`, read as
+/// a whole ordinal: its value and byte length. Unlike [`leading_integer`] the run is never
+/// shortened, so a malformed numeral such as 二三 or 一千百 is rejected rather than
+/// guessed, and a digit-by-digit year (二〇二三) is not an ordinal. `s` is normalized
+/// text, where full-width digits are already ASCII.
 ///
 /// ```
 /// use zhengce::recognize::numeral::leading_ordinal;
 /// assert_eq!(leading_ordinal("二十四)"), Some((24, 9)));
 /// assert_eq!(leading_ordinal("12.加强"), Some((12, 2)));
-/// assert_eq!(leading_ordinal("１２、"), Some((12, 6)));
+/// assert_eq!(leading_ordinal("12、"), Some((12, 2)));
 /// assert_eq!(leading_ordinal("二三、"), None);
 /// assert_eq!(leading_ordinal("是"), None);
 /// ```

@@ -4,9 +4,12 @@
 mod cases;
 #[cfg(feature = "cli")]
 mod cli;
+#[cfg(all(feature = "cli", unix))]
+mod cli_hostile;
 mod contacts;
 mod encodings;
 mod fixtures;
+mod formats;
 mod frame_corpus;
 mod fuzz_regressions;
 mod offsets;

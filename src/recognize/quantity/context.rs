@@ -370,13 +370,14 @@ pub fn subject_around(head: &str, tail: &str) -> Option<String> {
 }
 
 /// The subject of a quantity: the phrase before it in its clause, without framing words.
+/// `head` is normalized text (full-width commas folded to `,`).
 ///
 /// ```
 /// use zhengce::recognize::quantity::context::subject;
-/// assert_eq!(subject("今年以来，共出动执法人员").as_deref(), Some("执法人员"));
-/// assert_eq!(subject("到2025年，年抽检样本").as_deref(), Some("年抽检样本"));
+/// assert_eq!(subject("今年以来,共出动执法人员").as_deref(), Some("执法人员"));
+/// assert_eq!(subject("到2025年,年抽检样本").as_deref(), Some("年抽检样本"));
 /// assert_eq!(subject("分类及绿色账户累计").as_deref(), Some("分类及绿色账户"));
-/// assert_eq!(subject("，累计"), None);
+/// assert_eq!(subject(",累计"), None);
 /// ```
 pub fn subject(head: &str) -> Option<String> {
     let start = head

@@ -65,6 +65,8 @@ pub(crate) struct Words {
     open_ranges: Vec<(&'static str, &'static str)>,
     /// Units a lone 一 may count.
     one_units: Vec<&'static str>,
+    /// Words before a lone 一 that make it part of a word.
+    one_words: Vec<&'static str>,
     /// Scale words and their factors, first match wins.
     pub(crate) scales: Vec<(&'static str, i128)>,
 }
@@ -87,6 +89,7 @@ pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| {
         ranges: grammar::words(file, "range"),
         open_ranges: grammar::pairs(file, "open_range"),
         one_units: grammar::words(file, "one_unit"),
+        one_words: grammar::words(file, "one_word"),
         scales: grammar::pairs(file, "scale")
             .into_iter()
             .filter_map(|(w, k)| Some((w, k.parse().ok()?)))
@@ -815,7 +818,7 @@ fn is_list_number_and_year(rest: &str, n1: &number::Number, unit: &str) -> bool 
 /// and a bare scale word (万个, 百年) is a figure of speech.
 fn is_bare_numeral_word(head: &str, rest: &str, n1: &number::Number, unit: &str) -> bool {
     let one = rest.starts_with('一') && n1.len == '一'.len_utf8();
-    let after_word = head.ends_with(['的', '这', '那', '每', '同', '统', '唯', '之']);
+    let after_word = WORDS.one_words.iter().any(|w| head.ends_with(w));
     (one && (after_word || !WORDS.one_units.contains(&unit)))
         || (n1.len == 3 && rest.starts_with(['壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖']))
         || (n1.len == 3 && rest.starts_with(['十', '百', '千', '万', '亿']))

@@ -108,6 +108,28 @@ pub const DOC_NUMBER_STOPS: GrammarFile = GrammarFile {
     columns: &[Column::Text],
 };
 
+/// How the issuer of a decree (令) or an announcement (公告) ends, and words before it.
+pub const DOC_NUMBER_ISSUERS: GrammarFile = GrammarFile {
+    name: "doc_number_issuers.txt",
+    contents: include_str!("../grammars/doc_number_issuers.txt"),
+    min_fields: 2,
+    max_fields: 2,
+    columns: &[Column::OneOf(&["ending", "stop"]), Column::Text],
+};
+
+/// Markup read past as layout inside a text file: HTML tag names and entities.
+pub const MARKUP: GrammarFile = GrammarFile {
+    name: "markup.txt",
+    contents: include_str!("../grammars/markup.txt"),
+    min_fields: 2,
+    max_fields: 3,
+    columns: &[
+        Column::OneOf(&["block", "cell", "inline", "entity"]),
+        Column::Text,
+        Column::Text,
+    ],
+};
+
 /// Genre words (文种) ending a title, and the document kind each stands for.
 pub const DOC_KINDS: GrammarFile = GrammarFile {
     name: "doc_kinds.txt",
@@ -347,6 +369,8 @@ pub const FILES: &[&GrammarFile] = &[
     &OPENCC_TS_PHRASES,
     &T2S_OVERRIDES,
     &DOC_NUMBER_STOPS,
+    &DOC_NUMBER_ISSUERS,
+    &MARKUP,
     &DOC_KINDS,
     &METADATA_KEYS,
     &FRAME_WORDS,

@@ -167,11 +167,12 @@ impl TextSpan {
 pub struct DocNumber {
     /// As printed (normalized script).
     pub raw: String,
-    /// Canonical form: `CODE〔YEAR〕N号`, six-angle brackets, no spaces.
+    /// Canonical form: `CODE〔YEAR〕N号`, six-angle brackets, no spaces (decree and
+    /// announcement numbers: see [`DocNumberKind`]).
     pub normalized: String,
     /// The issuer code (机关代字), e.g. 津质量发.
     pub issuer_code: String,
-    /// Four-digit year.
+    /// Four-digit year (0 when none is printed).
     pub year: u32,
     /// Serial number.
     pub serial: u32,
@@ -179,6 +180,24 @@ pub struct DocNumber {
     pub repaired: bool,
     /// Where it was read from.
     pub span: Span,
+    /// What kind of number it is: an ordinary 发文字号, a decree's (令) or an
+    /// announcement's (公告).
+    #[serde(default)]
+    pub kind: DocNumberKind,
+}
+
+/// The kind of a document number.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DocNumberKind {
+    /// An ordinary 发文字号: 津质量发〔2023〕3号; `normalized` is `CODE〔YEAR〕N号`.
+    #[default]
+    Ordinary,
+    /// A decree number: 国务院令第513号; `normalized` is `ISSUER令第N号`, `year` is 0.
+    Decree,
+    /// An announcement number: 国家税务总局公告2023年第1号; `normalized` keeps the year
+    /// as printed (`ISSUER公告YEAR年第N号` or `ISSUER公告〔YEAR〕N号`).
+    Announcement,
 }
 
 /// The dates of a document.

@@ -14,6 +14,15 @@
 //! serial     = digit{1,6}
 //! ```
 //!
+//! Decree (令) and announcement (公告) numbers have their own productions; their issuer is
+//! the organ's name, which must end like one (`grammars/doc_number_issuers.txt`):
+//!
+//! ```bnf
+//! decree       = issuer ws "令" ws [open] ws "第" ws serial ws "号" [close]  ; 国务院令第513号
+//! announcement = issuer (" " issuer)* ws "公告" ws (year4 ws "年" | open year4 close) ws ["第"] ws serial ws "号"
+//! issuer       = han{2,24} ending                          ; 国家市场监督管理总局, 财政部 税务总局
+//! ```
+//!
 //! Real examples: 津质量发〔2023〕3号, 皖政\[2001\]85號, 岳办发(2017)2号, 国函〔2021〕第3号,
 //! and garbled scraped text: 国市监质〔202151号 → 国市监质〔2021〕51号 (`repaired`).
 //!
@@ -30,7 +39,7 @@ use nom::{IResult, Parser};
 use regex::Regex;
 
 use crate::grammar;
-use crate::model::{Diagnostic, DocNumber};
+use crate::model::{Diagnostic, DocNumber, DocNumberKind};
 use crate::span::Span;
 
 /// A document number found in a text, with what was repaired to read it.
@@ -75,17 +84,7 @@ static STOPS_BY_LAST: LazyLock<HashMap<char, Vec<&'static str>>> = LazyLock::new
 /// any stop word in `run`, found by trying the ends from the right (only the words ending
 /// in the letter there) instead of one reverse search per word.
 fn stop_cut(run: &str) -> usize {
-    for (i, c) in run.char_indices().rev() {
-        let end = i + c.len_utf8();
-        let head = run.get(..end).unwrap_or_default();
-        if STOPS_BY_LAST
-            .get(&c)
-            .is_some_and(|words| words.iter().any(|w| head.ends_with(w)))
-        {
-            return end;
-        }
-    }
-    0
+    cut_after_last(run, &STOPS_BY_LAST)
 }
 
 /// What the bracket-to-号 part says.
@@ -139,10 +138,29 @@ fn code_start(text: &str, end: usize) -> Option<usize> {
     let before = text.get(..end)?;
     let trimmed = before.trim_end_matches(' ');
     let mut start = trimmed.len();
+    // A code letter-spaced by PDF extraction (津 市 监 质): one space between single letters.
+    let mut spaced = false;
+    let mut letters_since_space = 0;
     for (i, c) in trimmed.char_indices().rev() {
-        if !chars::is_bmp_han(c) || trimmed.len() - i > MAX_CODE * 3 + 3 {
+        if trimmed.len() - i > MAX_CODE * 4 + 3 {
             break;
         }
+        if c == ' ' {
+            let prev_han = trimmed
+                .get(..i)
+                .and_then(|b| b.chars().next_back())
+                .is_some_and(chars::is_bmp_han);
+            if letters_since_space == 1 && prev_han {
+                spaced = true;
+                letters_since_space = 0;
+                continue;
+            }
+            break;
+        }
+        if !chars::is_bmp_han(c) || (spaced && letters_since_space == 1) {
+            break;
+        }
+        letters_since_space += 1;
         start = i;
     }
     let run = trimmed.get(start..)?;
@@ -184,11 +202,196 @@ fn year(digits: &str, raw: &str, span: Span, diagnostics: &mut Vec<Diagnostic>) 
     })
 }
 
+/// Where a code may start in `run` when it is cut at any of `stops` (words, grouped by
+/// their last letter): just after the last one, or 0.
+fn cut_after_last(run: &str, stops: &HashMap<char, Vec<&'static str>>) -> usize {
+    for (i, c) in run.char_indices().rev() {
+        let end = i + c.len_utf8();
+        let head = run.get(..end).unwrap_or_default();
+        if stops
+            .get(&c)
+            .is_some_and(|words| words.iter().any(|w| head.ends_with(w)))
+        {
+            return end;
+        }
+    }
+    0
+}
+
+/// The rows of `grammars/doc_number_issuers.txt` of one group, grouped by last letter.
+fn issuer_words(group: &str) -> HashMap<char, Vec<&'static str>> {
+    let mut by_last: HashMap<char, Vec<&'static str>> = HashMap::new();
+    for row in grammar::entries(grammar::DOC_NUMBER_ISSUERS.contents) {
+        if let [g, w] = row.as_slice() {
+            if *g == group {
+                if let Some(last) = w.chars().next_back() {
+                    by_last.entry(last).or_default().push(w);
+                }
+            }
+        }
+    }
+    by_last
+}
+
+/// Endings of the organ that issues a decree or an announcement (部, 总局, 国务院 …).
+static ISSUER_ENDINGS: LazyLock<HashMap<char, Vec<&'static str>>> =
+    LazyLock::new(|| issuer_words("ending"));
+/// Words before a decree's or announcement's issuer that are not part of it (日, 原 …),
+/// besides the stop words of an issuer code.
+static ISSUER_STOPS: LazyLock<HashMap<char, Vec<&'static str>>> =
+    LazyLock::new(|| issuer_words("stop"));
+
+/// Most characters of a decree's or announcement's issuer name.
+const MAX_ISSUER: usize = 24;
+
+/// True when `s` ends like an organ that issues decrees or announcements.
+fn ends_like_issuer(s: &str) -> bool {
+    s.chars().next_back().is_some_and(|c| {
+        ISSUER_ENDINGS
+            .get(&c)
+            .is_some_and(|words| words.iter().any(|w| s.ends_with(w)))
+    })
+}
+
+/// The issuer name ending at byte `end` of `text` (spaces before `end` skipped): the Han
+/// run before it, cut after the last stop word, at most [`MAX_ISSUER`] characters, ending
+/// like an organ. Several organs may stand side by side, separated by spaces (财政部 税务总局).
+/// Returns the byte range.
+fn issuer_before(text: &str, end: usize) -> Option<(usize, usize)> {
+    let stop = text.get(..end)?.trim_end_matches(' ').len();
+    let mut start = None;
+    let mut to = stop;
+    loop {
+        let before = text.get(..to)?;
+        let run_start = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| chars::is_bmp_han(c))
+            .last()
+            .map(|(i, _)| i)?;
+        let run = before.get(run_start..)?;
+        // An organ's name may hold 和 and 与 (中华人民共和国, 住房和城乡建设部): only the
+        // issuer stop words cut it.
+        let cut = run_start + cut_after_last(run, &ISSUER_STOPS);
+        let name = text.get(cut..to)?;
+        if name.chars().count() < 2 || name.chars().count() > MAX_ISSUER || !ends_like_issuer(name)
+        {
+            break;
+        }
+        start = Some(cut);
+        // Another organ before this one, one space apart, continues the issuer.
+        if cut != run_start || !before.get(..cut)?.ends_with(' ') {
+            break;
+        }
+        to = cut - 1;
+        if text.get(..to)?.ends_with(' ') {
+            break;
+        }
+    }
+    start.map(|s| (s, stop))
+}
+
+/// A decree number: 令, then 第 serial 号, maybe in brackets: 令第513号, 令 第 21 号, 令(第256号).
+static DECREE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"令 *([(〔\[【])? *第 *([0-9]{1,5}) *[号號]( *[)〕\]】])?")
+        .unwrap_or_else(|e| panic!("decree number regex: {e}"))
+});
+
+/// An announcement number: 公告, then the year and 第 serial 号: 公告2023年第1号, 公告〔2018〕第7号.
+static ANNOUNCEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"公告 *(?:([0-9]{4}) *年|[〔\[(【] *([0-9]{4}) *[〕\])】]) *第? *([0-9]{1,5}) *[号號]",
+    )
+    .unwrap_or_else(|e| panic!("announcement number regex: {e}"))
+});
+
+/// Every decree and announcement number in `text`.
+fn organ_numbers(text: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    if text.contains('令') {
+        for c in DECREE.captures_iter(text) {
+            let (Some(all), Some(serial)) = (c.get(0), c.get(2)) else {
+                continue;
+            };
+            let Some((start, code_end)) = issuer_before(text, all.start()) else {
+                continue;
+            };
+            // The closing bracket belongs to the number only when it opened one.
+            let end = match (c.get(1), c.get(3)) {
+                (Some(_), Some(close)) => close.end(),
+                (_, Some(close)) => close.start(),
+                _ => all.end(),
+            };
+            let code: String = text.get(start..code_end).unwrap_or_default().replace(' ', "");
+            let Ok(serial) = serial.as_str().parse::<u32>() else {
+                continue;
+            };
+            let raw = text.get(start..end).unwrap_or_default().to_string();
+            out.push(Found {
+                number: DocNumber {
+                    raw,
+                    normalized: format!("{code}令第{serial}号"),
+                    issuer_code: code,
+                    year: 0,
+                    serial,
+                    repaired: false,
+                    span: Span::new(start, end),
+                    kind: DocNumberKind::Decree,
+                },
+                diagnostics: Vec::new(),
+            });
+        }
+    }
+    if text.contains("公告") {
+        for c in ANNOUNCEMENT.captures_iter(text) {
+            let (Some(all), Some(serial)) = (c.get(0), c.get(3)) else {
+                continue;
+            };
+            let Some((start, code_end)) = issuer_before(text, all.start()) else {
+                continue;
+            };
+            let (year, bracketed) = match (c.get(1), c.get(2)) {
+                (Some(y), _) => (y.as_str(), false),
+                (None, Some(y)) => (y.as_str(), true),
+                (None, None) => continue,
+            };
+            let (Ok(year), Ok(serial)) = (year.parse::<u32>(), serial.as_str().parse::<u32>())
+            else {
+                continue;
+            };
+            if !(1949..=2100).contains(&year) {
+                continue;
+            }
+            let code: String = text.get(start..code_end).unwrap_or_default().replace(' ', "");
+            // The year as printed: 〔2018〕7号 (no 第, like an ordinary number), 2023年第1号.
+            let normalized = if bracketed {
+                format!("{code}公告〔{year}〕{serial}号")
+            } else {
+                format!("{code}公告{year}年第{serial}号")
+            };
+            out.push(Found {
+                number: DocNumber {
+                    raw: text.get(start..all.end()).unwrap_or_default().to_string(),
+                    normalized,
+                    issuer_code: code,
+                    year,
+                    serial,
+                    repaired: false,
+                    span: Span::new(start, all.end()),
+                    kind: DocNumberKind::Announcement,
+                },
+                diagnostics: Vec::new(),
+            });
+        }
+    }
+    out
+}
+
 /// Reads the number whose bracket starts at byte `open` of `text` and whose candidate span
 /// ends at `end`.
 fn read_at(text: &str, open: usize, end: usize) -> Option<Found> {
     let start = code_start(text, open)?;
-    let code = text.get(start..open)?.trim_end_matches(' ');
+    let code = text.get(start..open)?.trim_end_matches(' ').replace(' ', "");
     let span_text = text.get(open..end)?;
     let (_, t) = tail(span_text).ok()?;
     if t.serial_digits.is_empty() || t.serial_digits.len() > 6 {
@@ -219,11 +422,12 @@ fn read_at(text: &str, open: usize, end: usize) -> Option<Found> {
         number: DocNumber {
             raw,
             normalized,
-            issuer_code: code.to_string(),
+            issuer_code: code,
             year,
             serial,
             repaired: t.repaired,
             span,
+            kind: DocNumberKind::Ordinary,
         },
         diagnostics,
     })
@@ -270,8 +474,71 @@ pub fn find_all(text: &str) -> Vec<Found> {
             }
         }
     }
+    let organ = organ_numbers(text);
+    if !organ.is_empty() {
+        // A decree or announcement number read as an ordinary one (公告〔2018〕第7号 has the
+        // ordinary shape) is the organ's.
+        out.retain(|o| {
+            organ.iter().all(|f| {
+                o.number.span.end <= f.number.span.start || f.number.span.end <= o.number.span.start
+            })
+        });
+        out.extend(organ);
+        out.sort_by_key(|f| f.number.span.start);
+    }
     out
 }
+
+/// Reads a line that is one garbled number whose closing bracket and 号 were both lost
+/// (广安区府办发〔202026 → 广安区府办发〔2020〕26号): a code, the opening bracket, a year
+/// (19xx or 20xx) and one to four digits of serial, and nothing else. Only a line standing
+/// alone in a document's header is read this way.
+///
+/// ```
+/// use zhengce::recognize::doc_number::parse_bare_line;
+/// let f = parse_bare_line("广安区府办发〔202026").unwrap();
+/// assert_eq!(f.number.normalized, "广安区府办发〔2020〕26号");
+/// assert!(parse_bare_line("(2022—2025年)").is_none());
+/// ```
+pub fn parse_bare_line(line: &str) -> Option<Found> {
+    let open = line.find(|c: char| OPEN.contains(c))?;
+    let digits = line.get(open..)?.chars().skip(1).collect::<String>();
+    let digits = digits.trim();
+    let plausible = (5..=8).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits.starts_with("19") || digits.starts_with("20"));
+    if !plausible {
+        return None;
+    }
+    let start = code_start(line, open)?;
+    if !line.get(..start)?.trim().is_empty() {
+        return None;
+    }
+    let code = line.get(start..open)?.trim_end_matches(' ').replace(' ', "");
+    let year: u32 = digits.get(..4)?.parse().ok()?;
+    let serial: u32 = digits.get(4..)?.parse().ok()?;
+    let span = Span::new(start, line.trim_end().len());
+    let raw = line.get(span.start..span.end)?.to_string();
+    let normalized = format!("{code}〔{year}〕{serial}号");
+    Some(Found {
+        diagnostics: vec![Diagnostic::warning(
+            "doc_number_repaired",
+            format!("closing bracket and 号 lost: read {raw} as {normalized}"),
+            Some(span),
+        )],
+        number: DocNumber {
+            raw,
+            normalized,
+            issuer_code: code,
+            year,
+            serial,
+            repaired: true,
+            span,
+            kind: DocNumberKind::Ordinary,
+        },
+    })
+}
+
 
 /// Reads `s` as exactly one document number (surrounding spaces and brackets allowed).
 ///
@@ -422,6 +689,55 @@ mod tests {
             f[0].number.normalized, "湖农〔〕25号",
             "a lost year stays empty"
         );
+    }
+
+    #[test]
+    fn decree_numbers() {
+        for (s, want) in [
+            ("国务院令第513号", "国务院令第513号"),
+            ("依据国家食品药品监督管理总局令 第 21 号", "国家食品药品监督管理总局令第21号"),
+            ("2022年6月6日 中华人民共和国国家安全部令第2号公布", "中华人民共和国国家安全部令第2号"),
+            ("1998年3月12日原国家质量技术监督局令第51号公布", "国家质量技术监督局令第51号"),
+            ("某某省人民政府令(第256号)", "某某省人民政府令第256号"),
+        ] {
+            let found = find_all(s);
+            assert_eq!(
+                found.iter().map(|f| f.number.normalized.as_str()).collect::<Vec<_>>(),
+                vec![want],
+                "{s} holds one decree number"
+            );
+            assert!(
+                found.iter().all(|f| f.number.kind == DocNumberKind::Decree),
+                "{s} is a decree number"
+            );
+        }
+        for s in ["做到令行禁止,第一时间落实", "依法责令第3号楼业主限期改正", "全市发布第1号总河长令,部署"] {
+            assert!(norm(s).is_empty(), "{s} holds no decree number");
+        }
+    }
+
+    #[test]
+    fn announcement_numbers() {
+        assert_eq!(norm("国家税务总局公告2023年第1号"), vec!["国家税务总局公告2023年第1号"]);
+        assert_eq!(
+            norm("财政部 税务总局公告2023年第2号"),
+            vec!["财政部税务总局公告2023年第2号"],
+            "two organs side by side"
+        );
+        assert_eq!(norm("中国人民银行公告〔2018〕第7号"), vec!["中国人民银行公告〔2018〕7号"]);
+        assert!(norm("特此公告。2023年第45期").is_empty(), "a closing formula");
+        assert!(
+            find_all("国家税务总局公告2023年第1号")
+                .iter()
+                .all(|f| f.number.kind == DocNumberKind::Announcement),
+            "an announcement number"
+        );
+    }
+
+    #[test]
+    fn letter_spaced_codes() {
+        assert_eq!(norm("津 市 监 质 〔 2023 〕 12 号"), vec!["津市监质〔2023〕12号"]);
+        assert_eq!(norm("根据 国发〔2021〕3号"), vec!["国发〔2021〕3号"], "a word space is no letter spacing");
     }
 
     #[test]

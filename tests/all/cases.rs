@@ -48,6 +48,16 @@ const FILES: &[CaseFile] = &[
         fields: FRAME_FIELDS,
     },
     CaseFile {
+        name: "dates",
+        contents: include_str!("../../fixtures/cases/dates.tsv"),
+        fields: &["dates", "diagnostics"],
+    },
+    CaseFile {
+        name: "doc_number",
+        contents: include_str!("../../fixtures/cases/doc_number.cases"),
+        fields: &["doc_number", "references", "diagnostics"],
+    },
+    CaseFile {
         name: "sections",
         contents: include_str!("../../fixtures/cases/sections.cases"),
         fields: &["sections", "diagnostics"],
@@ -200,4 +210,63 @@ fn every_case_file_renders_as_its_snapshot() {
             insta::assert_snapshot!(format!("cases__cases_{}", file.name), render(file));
         });
     }
+}
+
+/// What one row of the date suite expects, checked against the document: `which=ISO`
+/// (written, published or printed), `none` (neither a written nor a published date) and
+/// `diag=CODE` (a diagnostic with that code).
+fn date_row_holds(doc: &Value, expected: &str) -> bool {
+    let date = |which: &str| {
+        doc.pointer(&format!("/dates/{which}/value"))
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    };
+    expected
+        .split_whitespace()
+        .all(|want| match want.split_once('=') {
+            Some(("diag", code)) => doc
+                .get("diagnostics")
+                .and_then(Value::as_array)
+                .is_some_and(|ds| {
+                    ds.iter()
+                        .any(|d| d.get("code").and_then(Value::as_str) == Some(code))
+                }),
+            Some((which, iso)) => date(which).as_deref() == Some(iso),
+            None => want == "none" && date("written").is_none() && date("published").is_none(),
+        })
+}
+
+#[test]
+fn the_date_suite_is_read_as_printed() {
+    let contents = include_str!("../../fixtures/cases/dates.tsv");
+    let mut rows = 0;
+    let mut misses = Vec::new();
+    for line in contents.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((input, expected)) = line.split_once('\t') else {
+            continue;
+        };
+        rows += 1;
+        let input = input.replace("\\n", "\n");
+        let doc = serde_json::to_value(zhengce::parse_text(&input)).unwrap_or(Value::Null);
+        if !date_row_holds(&doc, expected) {
+            misses.push(format!(
+                "{input:?} expected {expected}, got {}",
+                doc["dates"]
+            ));
+        }
+    }
+    assert!(
+        rows >= 60,
+        "the suite holds at least 60 date forms, has {rows}"
+    );
+    let share = 1.0 - misses.len() as f64 / rows as f64;
+    assert!(
+        share >= 0.95,
+        "{:.3} of {rows} date rows as expected; misses:\n{}",
+        share,
+        misses.join("\n")
+    );
 }

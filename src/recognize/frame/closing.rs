@@ -3,7 +3,9 @@
 //!
 //! ```bnf
 //! closing     = [attachments] signature* date-line [disclosure]
-//! date-line   = [org " "+] date                  ; 2023年9月4日, 2021910日 (repaired)
+//! date-line   = [org " "+] date [weekday]        ; 2023年9月4日, 2021910日 (repaired)
+//!             | [org " "+] month                 ; 2019年6月: only when no line has a full date
+//!             | date-start NL date-rest          ; 2023年 / 8月15日: broken by PDF extraction
 //! signature   = org | "(" org "代章" ")"         ; one entry a line
 //! attachments = "附件" ":" [index] title (index title)*
 //! index       = digit+ ("." | "、")
@@ -18,7 +20,7 @@ use regex::Regex;
 
 use super::lexicon::{is_org, DISCLOSURE, SEAL};
 use super::Line;
-use crate::model::{Attachment, TextSpan};
+use crate::model::{Attachment, Diagnostic, TextSpan};
 use crate::recognize::date::{self, FoundDate};
 use crate::span::Span;
 
@@ -32,18 +34,28 @@ pub struct DateLine {
     pub signer: Option<TextSpan>,
 }
 
-/// Reads a line as a written-date line: a date alone, or an organisation then the date.
-pub fn date_line(l: &Line) -> Option<(FoundDate, Option<TextSpan>)> {
+/// Reads a line as a written-date line: a date alone, or an organisation then the date;
+/// with `month_ok`, a month alone (2019年6月) too.
+pub fn date_line(l: &Line, month_ok: bool) -> Option<(FoundDate, Option<TextSpan>)> {
     let t = l.text;
     if t.ends_with("印发") || t.ends_with("通过") || t.ends_with("发布") {
         return None;
     }
-    // Every full date ends in 日, 号 or a digit: most lines are refused without a search.
+    // Every full date ends in 日, 号 or a digit, a month in 月, and a weekday may follow
+    // either: most lines are refused without a search.
     let last = t.trim_end_matches([' ', '(', ')']).chars().next_back();
-    if !last.is_some_and(|c| c == '日' || c == '号' || date::is_numeric(c)) {
+    let weekday = t.contains("星期") || t.contains('周') || t.contains("礼拜");
+    if !weekday
+        && !last.is_some_and(|c| c == '日' || c == '号' || (month_ok && c == '月') || date::is_numeric(c))
+    {
         return None;
     }
-    if let Some(d) = date::parse_line(t) {
+    let whole = if month_ok {
+        date::parse_line_or_month(t)
+    } else {
+        date::parse_line(t)
+    };
+    if let Some(d) = whole {
         return Some((
             FoundDate {
                 span: d.span.shift(l.span.start),
@@ -60,7 +72,8 @@ pub fn date_line(l: &Line) -> Option<(FoundDate, Option<TextSpan>)> {
     let last = date::find_all(t).into_iter().last()?;
     let rest = t.get(last.span.end..)?.trim_matches([' ', ')']);
     let before = t.get(..last.span.start)?.trim_end();
-    if !rest.is_empty() || last.value.len() != 10 || before.is_empty() || !is_org(before) {
+    let full = last.value.len() == 10 || (month_ok && last.value.len() == 7);
+    if !rest.is_empty() || !full || before.is_empty() || !is_org(before) {
         return None;
     }
     let signer = TextSpan::new(before, Span::new(l.span.start, l.span.start + before.len()));
@@ -73,8 +86,44 @@ pub fn date_line(l: &Line) -> Option<(FoundDate, Option<TextSpan>)> {
     ))
 }
 
-/// The first written-date line at or after `from`, else the first before it.
-pub fn written(lines: &[Line], skip: &[bool], from: usize) -> Option<DateLine> {
+/// A date broken over two lines by PDF extraction (2023年 / 8月15日, 二〇二三年八月 / 十五日):
+/// the first line ends in 年 or 月 and both read as one date alone. The span runs from the
+/// first line to the second, line break included.
+pub fn broken_date(first: &Line, second: &Line, text: &str) -> Option<FoundDate> {
+    if !first.text.ends_with(['年', '月']) || first.text.chars().count() > 12 {
+        return None;
+    }
+    let joined = format!("{}{}", first.text, second.text);
+    let d = date::parse_line(&joined)?;
+    let cut = first.text.len();
+    let at = |p: usize| {
+        if p <= cut {
+            first.span.start + p
+        } else {
+            second.span.start + (p - cut)
+        }
+    };
+    let span = Span::new(at(d.span.start), at(d.span.end));
+    Some(FoundDate {
+        raw: text.get(span.start..span.end)?.to_string(),
+        span,
+        ..d
+    })
+}
+
+/// The first written-date line at or after `from`, else the first before it. A line
+/// printing only the month counts when no line prints a full date.
+pub fn written(lines: &[Line], skip: &[bool], from: usize, text: &str) -> Option<DateLine> {
+    written_as(lines, skip, from, text, false).or_else(|| written_as(lines, skip, from, text, true))
+}
+
+fn written_as(
+    lines: &[Line],
+    skip: &[bool],
+    from: usize,
+    text: &str,
+    month_ok: bool,
+) -> Option<DateLine> {
     let usable = |i: usize| {
         lines
             .get(i)
@@ -84,11 +133,26 @@ pub fn written(lines: &[Line], skip: &[bool], from: usize) -> Option<DateLine> {
         range
             .filter_map(|i| {
                 let l = usable(i)?;
-                let (date, signer) = date_line(l)?;
-                Some(DateLine {
+                if let Some((date, signer)) = date_line(l, month_ok) {
+                    // A month alone is a written date only under a signature.
+                    let signed = signer.is_some()
+                        || i.checked_sub(1)
+                            .and_then(&usable)
+                            .is_some_and(|p| is_org(p.text));
+                    if date.value.len() != 10 && !signed {
+                        return None;
+                    }
+                    return Some(DateLine {
+                        index: i,
+                        date,
+                        signer,
+                    });
+                }
+                let next = usable(i + 1)?;
+                broken_date(l, next, text).map(|date| DateLine {
                     index: i,
                     date,
-                    signer,
+                    signer: None,
                 })
             })
             .next()
@@ -175,6 +239,30 @@ fn opens_with_full_date(t: &str) -> bool {
         Some(c) => date::is_numeric(c),
         None => false,
     }
+}
+
+/// A diagnostic for each line at or after `from` that prints a date the calendar does not
+/// have (2021年2月29日): it is never read as the written date, and this says why.
+pub fn impossible_dates(lines: &[Line], skip: &[bool], from: usize) -> Vec<Diagnostic> {
+    lines
+        .iter()
+        .enumerate()
+        .skip(from)
+        .filter(|(i, l)| !l.chrome && !skip.get(*i).copied().unwrap_or(false))
+        .filter_map(|(_, l)| {
+            let d = date::impossible_line(l.text)?;
+            Some(impossible(&d, l.span.start))
+        })
+        .collect()
+}
+
+/// The diagnostic for an impossible date found at `base` of the text.
+pub fn impossible(d: &FoundDate, base: usize) -> Diagnostic {
+    Diagnostic::warning(
+        "date_impossible",
+        format!("{} is no day of the calendar (read as {}): not used", d.raw, d.value),
+        Some(d.span.shift(base)),
+    )
 }
 
 /// The signature lines directly above the date line (top to bottom).

@@ -2,8 +2,9 @@
 //!
 //! ```bnf
 //! line  = sep* pair (sep+ pair)*
+//!       | sep* key sep* [":"] NL value-line     ; 发文字号: ⏎ 镇政发〔2024〕7号 (a bullet list)
 //! pair  = key sep* (":" sep*)? value
-//! sep   = " " | "|" | "*" | "-" | ">" | "#"
+//! sep   = " " | "|" | "*" | "-" | ">" | "#" | "•"
 //! key   = 索引号 | 发布机构 | 文号 | 发布日期 | …   ; grammars/metadata_keys.txt, letters may be spaced
 //! ```
 //!
@@ -52,7 +53,7 @@ static KEY_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn is_sep(c: char) -> bool {
-    matches!(c, ' ' | '|' | '*' | '-' | '>' | '#' | '【' | '】')
+    matches!(c, ' ' | '|' | '*' | '-' | '>' | '#' | '【' | '】' | '•')
 }
 
 /// True when `found` with its spaces removed is `key`: the same answer as removing the
@@ -195,6 +196,48 @@ fn values(line: &str, base: usize, keys: &[KeyAt]) -> Vec<Pair> {
     out
 }
 
+/// The key of a line that holds one key and no value (`• 发文字号:`), whose value stands
+/// on the next line, with its role and where the key starts in the line.
+pub fn lone_key(line: &str) -> Option<(&'static str, Role, usize)> {
+    if !may_open_with_key(line) {
+        return None;
+    }
+    let m = KEY_RE.find(line)?;
+    let lead_ok = line.get(..m.start())?.chars().all(is_sep);
+    let rest = line
+        .get(m.end()..)?
+        .trim_matches(|c: char| is_sep(c) || c == ':');
+    if !lead_ok || !rest.is_empty() {
+        return None;
+    }
+    METADATA_KEYS
+        .iter()
+        .find(|(k, _)| equal_without_spaces(m.as_str(), k))
+        .map(|&(k, role)| (k, role, m.start()))
+}
+
+/// The pair of a [`lone_key`] line (at byte `key_base` of the document) and the value
+/// line after it (at `value_base`); None when the value line is itself metadata.
+pub fn pair_across(key_line: &str, key_base: usize, value: &str, value_base: usize) -> Option<Pair> {
+    let (key, role, at) = lone_key(key_line)?;
+    if is_metadata_line(value) {
+        return None;
+    }
+    let lead = value.len() - value.trim_start_matches(|c: char| is_sep(c)).len();
+    let v = value.trim_matches(|c: char| is_sep(c));
+    if v.is_empty() || v.chars().count() > MAX_LINE {
+        return None;
+    }
+    let vs = value_base + lead;
+    Some(Pair {
+        key,
+        role,
+        value: v.to_string(),
+        value_span: Span::new(vs, vs + v.len()),
+        span: Span::new(key_base + at, vs + v.len()),
+    })
+}
+
 /// True when the whole line is made of metadata keys (with or without values).
 pub fn is_metadata_line(line: &str) -> bool {
     may_open_with_key(line)
@@ -286,6 +329,17 @@ mod tests {
             ],
             "empty 作者/来源 give no pair and the view counter is not read as the source"
         );
+    }
+
+    #[test]
+    fn key_and_value_on_two_lines() {
+        let p = pair_across("• 发文字号:", 0, "镇政发〔2024〕7号", 20).map(|p| (p.key, p.value));
+        assert_eq!(p, Some(("发文字号", "镇政发〔2024〕7号".to_string())), "a bullet list");
+        assert!(
+            pair_across("发文字号:", 0, "发文日期:", 20).is_none(),
+            "a key is no value"
+        );
+        assert!(lone_key("发文字号: 镇政发〔2024〕7号").is_none(), "a key with its value");
     }
 
     #[test]

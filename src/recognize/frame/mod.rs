@@ -282,7 +282,40 @@ fn metadata_block(lines: &[Line<'_>]) -> (Vec<bool>, Vec<metadata::Pair>) {
         }
         pairs.extend(p);
     }
+    // pair = key ":" NL value: the value of a key standing alone is the next line.
+    for i in 0..lines.len().saturating_sub(1) {
+        let (Some(k), Some(v)) = (lines.get(i), lines.get(i + 1)) else {
+            continue;
+        };
+        if k.chrome || v.chrome || meta_line.get(i + 1).copied().unwrap_or(true) {
+            continue;
+        }
+        let pair = metadata::pair_across(k.text, k.span.start, v.text, v.span.start)
+            .filter(value_fits_role);
+        if let Some(p) = pair {
+            if let Some(m) = meta_line.get_mut(i + 1) {
+                *m = true;
+            }
+            pairs.push(p);
+        }
+    }
+    pairs.sort_by_key(|p| p.span.start);
     (meta_line, pairs)
+}
+
+/// True when a value read from the line after its key is what the key supplies: a doc
+/// number, a date, an organisation, a title. A line after a key of no role (备注, 来源) may
+/// be anything, the recipients line included, and is not taken.
+fn value_fits_role(p: &metadata::Pair) -> bool {
+    match p.role {
+        Role::DocNumber => !doc_number::find_all(&p.value).is_empty(),
+        Role::Written | Role::Published => {
+            !crate::recognize::date::find_all(&p.value).is_empty()
+        }
+        Role::Issuer => is_org(&p.value),
+        Role::Title => true,
+        Role::Other => false,
+    }
 }
 
 /// The 主送机关 line (before the first heading) and the line where the body starts.
@@ -350,25 +383,36 @@ fn recipients(lines: &[Line<'_>], meta_line: &[bool], r: usize) -> Vec<TextSpan>
     units
 }
 
-/// The title: the last title-like line before `title_end`, else (when the metadata names
-/// no title with a genre word) a fallback line.
+/// The title: the last title-like line before `title_end` (when the body seems to start
+/// on one of the first lines and no recipients line ends the header, a banner slogan above
+/// the title, before the first heading),
+/// else (when the metadata names no title with a genre word) a fallback line, which is
+/// reported as inferred.
 fn title_of(
     lines: &[Line<'_>],
     meta_line: &[bool],
-    title_end: usize,
+    (title_end, recipient): (usize, Option<usize>),
     pairs: &[metadata::Pair],
-) -> Option<title::Title> {
-    let title = title::find(lines, meta_line, title_end);
+) -> (Option<title::Title>, bool) {
+    let title = title::find(lines, meta_line, title_end).or_else(|| {
+        let heading = lines
+            .iter()
+            .position(|l| !l.chrome && is_heading(l.text))
+            .unwrap_or(lines.len());
+        (recipient.is_none() && title_end <= 2 && heading > title_end)
+            .then(|| title::find(lines, meta_line, heading))
+            .flatten()
+    });
+    if title.is_some() {
+        return (title, false);
+    }
     let title_from_meta = meta_pair(pairs, Role::Title)
         .filter(|p| lexicon::title_genre(&p.value).is_some())
         .is_some();
-    title.or_else(|| {
-        if title_from_meta {
-            None
-        } else {
-            title::fallback(lines, meta_line, title_end)
-        }
-    })
+    if title_from_meta {
+        return (None, false);
+    }
+    (title::fallback(lines, meta_line, title_end), true)
 }
 
 /// The first metadata pair of a role.
@@ -377,15 +421,19 @@ fn meta_pair(pairs: &[metadata::Pair], role: Role) -> Option<&metadata::Pair> {
 }
 
 /// The document's own number: the first in the header that is not inside the title nor
-/// cited, else the metadata's 文号.
+/// cited — on one line, broken over two (津市监质〔2023〕 / 12号, 国务院令 / 第708号), or
+/// alone on a line with its closing bracket and 号 lost — else the metadata's 文号.
 fn own_number(
     lines: &[Line<'_>],
     header_end: usize,
     title: Option<&title::Title>,
     pairs: &[metadata::Pair],
+    text: &str,
 ) -> Option<doc_number::Found> {
     for (i, l) in lines.iter().enumerate().take(header_end) {
-        for f in doc_number::find_all(l.text) {
+        let found = doc_number::find_all(l.text);
+        let none_here = found.is_empty();
+        for f in found {
             let abs = f.number.span.shift(l.span.start);
             let before = l.text.get(..f.number.span.start).unwrap_or_default();
             let open = before.matches('《').count() > before.matches('》').count();
@@ -397,6 +445,16 @@ fn own_number(
             }
             return Some(shift_found(f, l.span.start));
         }
+        if !none_here || l.chrome {
+            continue;
+        }
+        if let Some(f) = doc_number::parse_bare_line(l.text) {
+            return Some(shift_found(f, l.span.start));
+        }
+        let next = lines.get(i + 1).filter(|n| !n.chrome);
+        if let Some(f) = next.and_then(|n| number_across(l, n, text)) {
+            return Some(f);
+        }
     }
     let p = meta_pair(pairs, Role::DocNumber)?;
     doc_number::find_all(&p.value)
@@ -405,17 +463,62 @@ fn own_number(
         .map(|f| shift_found(f, p.value_span.start))
 }
 
+/// A number broken over lines `a` and `b` (PDF extraction): read in the two lines joined,
+/// kept when it runs across the break. Its span runs from line `a` to line `b`, and `raw`
+/// is that stretch of the text, line break included.
+fn number_across(a: &Line<'_>, b: &Line<'_>, text: &str) -> Option<doc_number::Found> {
+    // The second line holding a number of its own is no continuation.
+    if a.text.chars().count() > 40
+        || b.text.chars().count() > 40
+        || !doc_number::find_all(b.text).is_empty()
+    {
+        return None;
+    }
+    let joined = format!("{}{}", a.text, b.text);
+    let cut = a.text.len();
+    let mut f = doc_number::find_all(&joined)
+        .into_iter()
+        .find(|f| f.number.span.start < cut && f.number.span.end > cut)?;
+    let at = |p: usize| {
+        if p <= cut {
+            a.span.start + p
+        } else {
+            b.span.start + (p - cut)
+        }
+    };
+    let span = Span::new(at(f.number.span.start), at(f.number.span.end));
+    f.number.raw = text.get(span.start..span.end)?.to_string();
+    f.number.span = span;
+    for d in &mut f.diagnostics {
+        d.span = Some(span);
+    }
+    Some(f)
+}
+
 /// The closing: written date and signature, published date, disclosure, attachments and
 /// the 版记 (抄送, 印发).
 fn closing_block(
     lines: &[Line<'_>],
     meta_line: &[bool],
-    body_start: usize,
-    header_end: usize,
+    (body_start, header_end): (usize, usize),
     pairs: &[metadata::Pair],
+    text: &str,
     frame: &mut Frame,
 ) {
-    let written = closing::written(lines, meta_line, body_start);
+    let written = closing::written(lines, meta_line, body_start, text);
+    frame
+        .diagnostics
+        .extend(closing::impossible_dates(lines, meta_line, body_start));
+    for p in pairs
+        .iter()
+        .filter(|p| matches!(p.role, Role::Written | Role::Published))
+    {
+        for d in crate::recognize::date::find_impossible(&p.value) {
+            frame
+                .diagnostics
+                .push(closing::impossible(&d, p.value_span.start));
+        }
+    }
     if let Some(w) = &written {
         if w.date.repaired {
             frame.diagnostics.push(Diagnostic::warning(
@@ -426,7 +529,8 @@ fn closing_block(
         }
         frame.dates.written = Some(date_value(&w.date));
         frame.signature = closing::signature(lines, w);
-    } else if let Some(p) = meta_pair(pairs, Role::Written) {
+    } else if let Some(p) = meta_pair(pairs, Role::Written).filter(|p| !has_clock_time(&p.value)) {
+        // A date with a clock time (2024年04月06日 16:40) is the page's stamp, not a 成文日期.
         frame.dates.written = first_date(&p.value, p.value_span.start);
     }
     if let Some(p) = meta_pair(pairs, Role::Published) {
@@ -469,7 +573,17 @@ fn kind_of(
     header_end: usize,
     frame: &Frame,
 ) -> DocKind {
-    let mut kind = title.map_or(DocKind::Other, |t| t.kind);
+    // A title read from the metadata still names its genre.
+    let mut kind = title.map_or_else(
+        || {
+            frame
+                .title
+                .as_ref()
+                .and_then(|t| title_genre(&t.text))
+                .map_or(DocKind::Other, |(k, _)| k)
+        },
+        |t| t.kind,
+    );
     if kind == DocKind::Other {
         if let Some(k) = lines
             .iter()
@@ -510,19 +624,36 @@ pub fn recognize(text: &str, segmented: &Segmented) -> Frame {
         frame.recipients = recipients(&lines, &meta_line, r);
     }
     let header_end = recipient.unwrap_or(body_start);
-    let title = title_of(&lines, &meta_line, header_end, &pairs);
+    let (title, inferred) = title_of(&lines, &meta_line, (header_end, recipient), &pairs);
     frame.title = match &title {
         Some(t) => Some(TextSpan::new(t.text.clone(), t.span)),
         None => {
             meta_pair(&pairs, Role::Title).map(|p| TextSpan::new(p.value.clone(), p.value_span))
         }
     };
-    if let Some(f) = own_number(&lines, header_end, title.as_ref(), &pairs) {
+    if let Some(t) = frame.title.as_ref().filter(|_| inferred || title.is_none()) {
+        let from = if title.is_some() {
+            "the last headline-like line before the body"
+        } else {
+            "the portal's metadata"
+        };
+        frame.diagnostics.push(Diagnostic::info(
+            "title_inferred",
+            format!("no line ends in a genre word: the title is read from {from}"),
+            Some(t.span),
+        ));
+    }
+    if let Some(f) = own_number(&lines, header_end, title.as_ref(), &pairs, text) {
         frame.diagnostics.extend(f.diagnostics);
         frame.doc_number = Some(f.number);
     }
     closing_block(
-        &lines, &meta_line, body_start, header_end, &pairs, &mut frame,
+        &lines,
+        &meta_line,
+        (body_start, header_end),
+        &pairs,
+        text,
+        &mut frame,
     );
     frame.issuer = issuer(title.as_ref(), &frame.signature, &pairs, text);
     if let Some(t) = &title {
@@ -535,6 +666,13 @@ pub fn recognize(text: &str, segmented: &Segmented) -> Frame {
     }
     frame.kind = kind_of(title.as_ref(), &lines, header_end, &frame);
     frame
+}
+
+/// True when `s` holds a clock time: digits, ":", two digits (16:40).
+fn has_clock_time(s: &str) -> bool {
+    s.as_bytes().windows(4).any(|w| {
+        matches!(w, [a, b':', b, c] if a.is_ascii_digit() && b.is_ascii_digit() && c.is_ascii_digit())
+    })
 }
 
 fn shift_found(mut f: doc_number::Found, by: usize) -> doc_number::Found {

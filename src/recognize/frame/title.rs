@@ -1,14 +1,17 @@
 //! The document's own title: the last title-like line (or lines) before the body.
 //!
 //! ```bnf
-//! title      = [issuer-line] title-line+          ; may wrap over up to four lines
+//! title      = issuer-line{0,7} title-line+       ; may wrap over up to four lines
+//! issuer-line = org                               ; 中共河北雄安新区工作委员会 / 河北雄安新区管理委员会
 //! title-line = ["# " | "**"] text genre-word [trailing-notes] [" " | "("] [doc-number [")"]]
 //! genre-word = 通知 | 实施方案 | 意见 | 总结 | 办法 | …    ; grammars/doc_kinds.txt, longest match
 //! trailing-notes = "(" … ")" | "》"                   ; (试行), (2021-2023年), 《…》
 //! ```
 //!
 //! A title wraps when its 《 is not yet closed, or when it does not yet start with 关于 or
-//! an issuer: 关于印发《滨海新区2020年“质量月” / 活动总结》的通知 is one title. A doc number
+//! an issuer: 关于印发《滨海新区2020年“质量月” / 活动总结》的通知 is one title, and so is
+//! 关于印发2022年《政府工作报告》 / 重点任务责任落实分工的通知 (a line ending in the 》 of a
+//! carried title does not end the notice's title). Several issuers, one a line, go before it. A doc number
 //! after the title on the same line (seed: …的通知 (津质量发〔2023〕3号)) is not part of it.
 //!
 //! Hands on [`Title`] with the offset where its genre word ends, so the frame can tell a
@@ -38,6 +41,8 @@ pub struct Title {
 
 /// Most characters a title line may have.
 const MAX_TITLE: usize = 150;
+/// Most issuer lines above a title (联合发文: several organs, one a line).
+const MAX_ISSUERS: usize = 7;
 /// Most characters of a fragment joined to a wrapped title.
 const MAX_FRAGMENT: usize = 60;
 
@@ -196,13 +201,15 @@ fn title_at(lines: &[Line], skip: &[bool], i: usize) -> Option<Title> {
 
 /// Joins to `acc` (the title on line `i`, starting at `start`) the earlier fragments of a
 /// wrapped title — up to three lines, while its 《》 do not balance or it has no title
-/// verb, or one line naming the issuer — and returns its first line.
+/// verb — then the lines naming its issuers (up to [`MAX_ISSUERS`]), and returns its
+/// first line.
 fn join_wrapped(lines: &[Line], skip: &[bool], i: usize, acc: &mut String, start: &mut usize) -> usize {
     let mut first = i;
-    while first > 0 && first + 4 > i {
+    let mut issuers = 0;
+    while first > 0 && first + 4 + issuers > i && issuers < MAX_ISSUERS {
         let outside = outside_quotes(acc);
         let has_verb = TITLE_VERB.iter().any(|v| outside.contains(v));
-        let need = balance(acc) < 0 || !has_verb;
+        let need = issuers == 0 && (balance(acc) < 0 || !has_verb);
         let Some(prev) = lines.get(first - 1) else {
             break;
         };
@@ -213,10 +220,12 @@ fn join_wrapped(lines: &[Line], skip: &[bool], i: usize, acc: &mut String, start
             break;
         };
         let ptext = prev.text.get(ps..pe).unwrap_or_default();
-        if ends_title(prev.text) || !fragment_ok(ptext) {
+        // A line ending in the 》 of a carried title goes on in the next line.
+        let carried_open = need && ptext.ends_with('》');
+        if (ends_title(prev.text) && !carried_open) || !fragment_ok(ptext) {
             break;
         }
-        let take_issuer = starts_like_title(acc) && is_org(ptext);
+        let take_issuer = (issuers > 0 || starts_like_title(acc)) && is_org(ptext);
         if !(need || take_issuer) {
             break;
         }
@@ -224,7 +233,7 @@ fn join_wrapped(lines: &[Line], skip: &[bool], i: usize, acc: &mut String, start
         *start = prev.span.start + ps;
         first -= 1;
         if take_issuer && !need {
-            break;
+            issuers += 1;
         }
     }
     first
@@ -246,13 +255,17 @@ pub fn fallback(lines: &[Line], skip: &[bool], before: usize) -> Option<Title> {
         let t = l.text.get(s..e).unwrap_or_default();
         let n = t.chars().count();
         let han = t.chars().filter(|&c| chars::is_basic_han(c)).count();
-        let ok = (6..=MAX_FRAGMENT).contains(&n)
+        // A headline followed by the page's date and source line may hold a colon.
+        let headline = skip.get(i + 1).copied().unwrap_or(false) && n <= MAX_TITLE;
+        let ok = (6..=if headline { MAX_TITLE } else { MAX_FRAGMENT }).contains(&n)
             && han >= 4
-            && !t.contains(['。', ':', ',', '|'])
+            && !t.contains(['。', '|'])
+            && (headline || !t.contains([':', ',']))
             && !t.contains("http")
             && !t.contains("www")
-            && fragment_ok(t)
-            && !t.starts_with(['(', '《'])
+            && (headline || fragment_ok(t))
+            && !t.starts_with('(')
+            && (headline || !t.starts_with('《'))
             && balance(t) == 0;
         if ok {
             best = Some(Title {
